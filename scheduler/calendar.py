@@ -1,0 +1,223 @@
+"""Working-day calendars: which days are worked, and dates ↔ working-day indices.
+
+The engine schedules in integer working-day indices; this module is the only place that knows
+about dates. Index 0 is the first working day on or after the project start. A *time point* is
+the start of a day, written as its proleptic ordinal (``date.toordinal()``): the start of
+working day ``i`` is ``day_ordinal(i)``, the end of working day ``i - 1`` is
+``day_ordinal(i - 1) + 1``.
+
+A calendar is a working week (any subset of weekdays), holidays, extra working days and,
+optionally, the Chinese official calendar as a base (``base="cn"``): its public-holiday breaks
+(weekend days inside a break included, so they are off on a six-day week too) and its make-up
+working days (调休). Own holidays and working days override the base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .errors import CalendarRangeError, SchedulerError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CHUNK_DAYS = 3 * 366
+_BACK_DAYS = 3 * 366
+_MAX_YEARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSpec:
+    """What a calendar is, as written in the project file.
+
+    ``workweek`` holds weekday numbers (0 = Monday). ``known_until`` extends a base calendar:
+    the user says their own holidays and working days cover the years up to that date.
+    """
+
+    name: str = "default"
+    workweek: frozenset[int] = frozenset(range(5))
+    holidays: frozenset[dt.date] = frozenset()
+    workdays: frozenset[dt.date] = frozenset()
+    base: str | None = None
+    known_until: dt.date | None = None
+
+
+def _cn_base() -> tuple[frozenset[dt.date], frozenset[dt.date], dt.date, dt.date]:
+    """Chinese official break days and make-up working days, and the dates they cover."""
+    try:
+        from chinese_calendar import constants  # small, only when a calendar uses base: cn
+    except ImportError as exc:  # pragma: no cover - dependency is declared
+        raise SchedulerError("base: cn needs the 'chinese-calendar' package (pip install "
+                             "chinese-calendar)", code="bad_calendar") from exc
+    years = [d.year for d in constants.holidays]
+    return (frozenset(constants.holidays), frozenset(constants.workdays),
+            dt.date(min(years), 1, 1), dt.date(max(years), 12, 31))
+
+
+BASES = ("cn",)
+
+
+@dataclass(slots=True)
+class WorkCalendar:
+    """A calendar anchored at a project start, converting between dates and indices.
+
+    The tables grow on demand (forward in chunks of three years). Conversions outside the
+    years a base calendar knows raise :class:`CalendarRangeError`.
+    """
+
+    spec: CalendarSpec
+    start: dt.date
+    _lo: int = 0
+    _hi: int = 0
+    _limit_lo: int = 0
+    _limit_hi: int = 0
+    _days: list[int] = field(default_factory=list)
+    _base: int = 0
+    _off: frozenset[int] = frozenset()
+    _on: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        spec = self.spec
+        off = {d.toordinal() for d in spec.holidays}
+        on = {d.toordinal() for d in spec.workdays}
+        start = self.start.toordinal()
+        self._limit_lo = start - 365 * _MAX_YEARS
+        self._limit_hi = start + 365 * _MAX_YEARS
+        if spec.base == "cn":
+            hol, work, first, last = _cn_base()
+            off |= {d.toordinal() for d in hol} - on
+            on |= {d.toordinal() for d in work} - {d.toordinal() for d in spec.holidays}
+            self._limit_lo = first.toordinal()
+            last_known = max(last, spec.known_until) if spec.known_until else last
+            self._limit_hi = last_known.toordinal() + 1
+            if not first.toordinal() <= start < self._limit_hi:
+                raise self._range_error(start)
+        elif spec.base is not None:
+            raise SchedulerError(f"calendar {spec.name!r}: unknown base {spec.base!r} "
+                                 f"(known: {', '.join(BASES)})", code="bad_calendar")
+        if not spec.workweek and not on:
+            raise SchedulerError(f"calendar {spec.name!r} has no working days",
+                                 code="bad_calendar")
+        self._off, self._on = frozenset(off), frozenset(on)
+        self._lo = max(start - _BACK_DAYS, self._limit_lo)
+        self._hi = self._lo
+        self._grow(max(start + _CHUNK_DAYS, start + 1))
+        self._base = bisect_left(self._days, start)
+        while self._base >= len(self._days):
+            self._grow(self._hi + _CHUNK_DAYS)
+
+    # -- tables -------------------------------------------------------------------------
+    def _range_error(self, ordinal: int) -> CalendarRangeError:
+        day = dt.date.fromordinal(max(1, min(ordinal, dt.date.max.toordinal())))
+        spec = self.spec
+        if spec.base == "cn":
+            first = dt.date.fromordinal(self._limit_lo)
+            last = dt.date.fromordinal(self._limit_hi - 1)
+            return CalendarRangeError(
+                f"calendar {spec.name!r}: the Chinese base calendar knows {first.year}–"
+                f"{last.year}, but the schedule reaches {day.isoformat()}; add that year's "
+                f"holidays and make-up days to the calendar and set known_until", field="base")
+        return CalendarRangeError(
+            f"calendar {spec.name!r}: the schedule reaches {day.isoformat()}, more than "
+            f"{_MAX_YEARS} years from the project start; check durations and lags")
+
+    def _is_working(self, ordinal: int) -> bool:
+        if ordinal in self._on:
+            return True
+        if ordinal in self._off:
+            return False
+        return (ordinal - 1) % 7 in self.spec.workweek  # ordinal 1 is a Monday
+
+    def _grow(self, new_hi: int) -> None:
+        if new_hi > self._limit_hi:
+            if self._hi >= self._limit_hi:
+                raise self._range_error(new_hi)
+            new_hi = self._limit_hi
+        days, working = self._days, self._is_working
+        days.extend(o for o in range(self._hi, new_hi) if working(o))
+        self._hi = new_hi
+
+    def _need_ordinal(self, ordinal: int) -> None:
+        if ordinal < self._lo:
+            raise self._range_error(ordinal)
+        while ordinal >= self._hi:
+            self._grow(self._hi + _CHUNK_DAYS)
+
+    def _need_index(self, index: int) -> None:
+        j = index + self._base
+        if j < 0:
+            raise self._range_error(self._lo - 1)
+        while j >= len(self._days):
+            self._grow(self._hi + _CHUNK_DAYS)
+
+    # -- conversions ----------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def is_working(self, day: dt.date) -> bool:
+        """True when ``day`` is a working day of this calendar."""
+        o = day.toordinal()
+        if self.spec.base and not self._limit_lo <= o < self._limit_hi:
+            raise self._range_error(o)
+        return self._is_working(o)
+
+    def day_ordinal(self, index: int) -> int:
+        """The ordinal of working day ``index`` (any integer, negative before the start)."""
+        j = index + self._base
+        if j < 0 or j >= len(self._days):
+            self._need_index(index)
+        return self._days[j]
+
+    def count_before(self, ordinal: int) -> int:
+        """How many working days lie before the time point ``ordinal``, relative to index 0.
+
+        This is also the index of the first working day on or after that day.
+        """
+        if ordinal < self._lo or ordinal >= self._hi:
+            self._need_ordinal(ordinal)
+        return bisect_left(self._days, ordinal) - self._base
+
+    def date_of(self, index: int) -> dt.date:
+        """The date of working day ``index``."""
+        return dt.date.fromordinal(self.day_ordinal(index))
+
+    def index_on_or_after(self, day: dt.date) -> int:
+        """Index of the first working day on or after ``day``."""
+        return self.count_before(day.toordinal())
+
+    def index_on_or_before(self, day: dt.date) -> int:
+        """Index of the last working day on or before ``day``."""
+        return self.count_before(day.toordinal() + 1) - 1
+
+    def dates_of(self, indices) -> list[dt.date]:
+        """Dates of many indices at once (fast path for output)."""
+        indices = list(indices)
+        if not indices:
+            return []
+        self._need_index(min(indices))
+        self._need_index(max(indices))
+        days, base, fromord = self._days, self._base, dt.date.fromordinal
+        return [fromord(days[i + base]) for i in indices]
+
+    def working_days_between(self, first: dt.date, last: dt.date) -> int:
+        """Working days in the closed range ``first..last`` (negative when reversed)."""
+        if last < first:
+            return -self.working_days_between(last, first)
+        return (self.count_before(last.toordinal() + 1) - self.count_before(first.toordinal()))
+
+    def add_working_days(self, day: dt.date, n: int) -> dt.date:
+        """The working day ``n`` working days after ``day`` (``day`` itself moved forward
+        to a working day first)."""
+        return self.date_of(self.index_on_or_after(day) + n)
+
+
+def parse_workweek(names) -> frozenset[int]:
+    """``["mon", "tue", …]`` → weekday numbers; raises ``ValueError`` naming a bad entry."""
+    out = set()
+    for name in names:
+        key = str(name).strip().lower()[:3]
+        if key not in WEEKDAYS:
+            raise ValueError(f"unknown weekday {name!r} (use {', '.join(WEEKDAYS)})")
+        out.add(WEEKDAYS.index(key))
+    return frozenset(out)

@@ -1,0 +1,337 @@
+"""The critical-path method: forward pass, backward pass, floats, progress and constraints.
+
+Conventions (DESIGN.md): an activity of duration d starting at index s occupies [s, s+d) of its
+own calendar. Links, with lag L in working days of the successor's calendar (or calendar days):
+FS: succ.start ≥ pred.end + L; SS: succ.start ≥ pred.start + L; FF: succ.end ≥ pred.end + L;
+SF: succ.end ≥ pred.start + L. Between activities on one calendar with a working-day lag this is
+integer arithmetic; otherwise each end is turned into a time point (the start of a day, as an
+ordinal) and back, see :mod:`scheduler.timepoints`.
+
+The backward pass runs from the project finish (the latest early finish, or the deadline) and no
+late finish is later than it. Total float = late − early; free float = the least slack on the
+outgoing links. Progress: a status date (data date); actual dates are facts; unfinished work
+starts on or after the status date; retained logic by default, progress override on request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .calendar import WorkCalendar
+from .errors import ProgressError, SchedulerError
+from .graph import LINK_ENDS, link_positions, topological_order
+from .network import Network
+from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
+from .timepoints import back_bound, forward_need, point
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleOptions:
+    """How to schedule: a status date overriding the network's, retained logic or progress
+    override for activities in progress, and the total float at or below which an activity is
+    critical."""
+
+    status_date: dt.date | None = None
+    progress: str = "retained"
+    critical_threshold: int = 0
+
+
+def build_calendars(network: Network) -> dict[str, WorkCalendar]:
+    """Runtime calendars for every calendar spec of the network, anchored at its start."""
+    return {spec.name: WorkCalendar(spec, network.start) for spec in network.calendars}
+
+
+def schedule(network: Network, options: ScheduleOptions | None = None) -> Schedule:
+    """Schedule ``network`` and return its :class:`Schedule`.
+
+    Raises :class:`CycleError` for a loop, :class:`UnknownActivityError` for a link to a
+    missing activity, :class:`ProgressError` for contradictory actual dates and
+    :class:`CalendarRangeError` for dates a calendar does not know.
+
+    >>> from scheduler.network import Activity, Link, Network
+    >>> net = Network(dt.date(2025, 3, 3), (Activity("A", duration=2), Activity("B", duration=1)),
+    ...               (Link("A", "B"),))
+    >>> schedule(net)["B"].start
+    datetime.date(2025, 3, 5)
+    """
+    options = options or ScheduleOptions()
+    if options.progress not in ("retained", "override"):
+        raise SchedulerError(f"unknown progress mode {options.progress!r} (retained, override)",
+                             code="bad_option")
+    return _Pass(network, options).run()
+
+
+class _Pass:
+    """One scheduling run; holds the working arrays so the passes stay short functions."""
+
+    def __init__(self, network: Network, options: ScheduleOptions):
+        self.net, self.opt = network, options
+        self.cals = build_calendars(network)
+        acts = network.activities
+        n = self.n = len(acts)
+        for a in acts:
+            if a.calendar not in self.cals:
+                raise SchedulerError(f"activity {a.id!r} uses unknown calendar {a.calendar!r}",
+                                     code="bad_calendar", activity=a.id, field="calendar")
+        self.cal = [self.cals[a.calendar] for a in acts]
+        self.ms = [a.duration == 0 for a in acts]
+        self.dur = [a.duration for a in acts]
+        pairs = link_positions(network)
+        self.order = topological_order(n, pairs, network)
+        self.inc: list[list[tuple]] = [[] for _ in range(n)]
+        self.out: list[list[tuple]] = [[] for _ in range(n)]
+        cal = self.cal
+        for p, s, k in pairs:
+            link = network.links[k]
+            pe, se = LINK_ENDS[link.type]
+            fast = cal[p] is cal[s] and not link.calendar_days
+            self.inc[s].append((p, pe, se, link.lag, link.calendar_days, fast))
+            self.out[p].append((s, pe, se, link.lag, link.calendar_days, fast))
+        self.warnings: list[str] = []
+        self.es = [0] * n
+        self.ef = [0] * n
+        self.sp = [0] * n  # the start successors' SS/SF links see (actual start when started)
+        self._progress()
+
+    # -- progress -----------------------------------------------------------------------------
+    def _progress(self) -> None:
+        net, acts = self.net, self.net.activities
+        status = self.opt.status_date or net.status_date
+        actual_days = [d for a in acts for d in (a.actual_start, a.actual_finish) if d]
+        if status is None and actual_days:
+            status = max(actual_days)
+        self.status = status
+        self.state = [NOT_STARTED] * self.n
+        self.rem = list(self.dur)
+        self.floor = [0] * self.n
+        if status is None:
+            return
+        for i, a in enumerate(acts):
+            c = self.cal[i]
+            sidx = c.index_on_or_after(status)
+            self.floor[i] = max(sidx, 0)
+            if a.actual_start is None and a.actual_finish is None:
+                continue
+            for field, day in (("actual_start", a.actual_start), ("actual_finish", a.actual_finish)):
+                if day is not None and day > status:
+                    raise ProgressError(
+                        f"activity {a.id!r}: {field} {day} is after the status date {status}",
+                        activity=a.id, field=field)
+            if a.actual_start and a.actual_finish and a.actual_finish < a.actual_start:
+                raise ProgressError(f"activity {a.id!r}: actual_finish {a.actual_finish} is "
+                                    f"before actual_start {a.actual_start}", activity=a.id,
+                                    field="actual_finish")
+            if a.actual_finish is not None or (self.ms[i] and a.actual_start is not None):
+                self._complete(i, a, c)
+            else:
+                self._in_progress(i, a, c, sidx)
+
+    def _complete(self, i, a, c: WorkCalendar) -> None:
+        self.state[i] = COMPLETE
+        self.rem[i] = 0
+        finish = a.actual_finish or a.actual_start
+        e = c.count_before(finish.toordinal() + 1)
+        if a.actual_start is not None and not self.ms[i]:
+            s = min(c.index_on_or_after(a.actual_start), e)
+        else:
+            s = e - self.dur[i]
+        self.es[i], self.ef[i], self.sp[i] = s, e, s
+
+    def _in_progress(self, i, a, c: WorkCalendar, sidx: int) -> None:
+        self.state[i] = IN_PROGRESS
+        started = min(c.index_on_or_after(a.actual_start), sidx)
+        self.sp[i] = started
+        if a.remaining is not None:
+            self.rem[i] = max(a.remaining, 0)
+        else:
+            left = self.dur[i] - (sidx - started)
+            if left < 1:
+                self.warnings.append(
+                    f"{a.id}: started {a.actual_start} for {self.dur[i]} days but not finished "
+                    f"by the status date; 1 day remaining assumed (record 'remaining')")
+            self.rem[i] = max(left, 1)
+
+    # -- passes -------------------------------------------------------------------------------
+    def run(self) -> Schedule:
+        self._forward()
+        self._project_finish()
+        self._alap()
+        self._backward()
+        return self._result()
+
+    def _forward(self) -> None:
+        es, ef, sp, rem, state = self.es, self.ef, self.sp, self.rem, self.state
+        inc, floor, cal, ms = self.inc, self.floor, self.cal, self.ms
+        override = self.opt.progress == "override"
+        constraints = [a.constraint for a in self.net.activities]
+        for i in self.order:
+            st = state[i]
+            if st == COMPLETE:
+                continue
+            d = rem[i]
+            start = floor[i]
+            if not (override and st == IN_PROGRESS):
+                for p, pe, se, lag, cd, fast in inc[i]:
+                    val = ef[p] if pe else sp[p]
+                    if fast:
+                        need = val + lag
+                    else:
+                        need = forward_need(cal[p], ms[p], pe, val, cal[i], ms[i], se, lag, cd)
+                    if se:
+                        need -= d
+                    if need > start:
+                        start = need
+            con = constraints[i]
+            if con is not None and st == NOT_STARTED:
+                start = self._constrain_forward(i, con, start, d)
+            es[i] = start
+            ef[i] = start + d
+            if st == NOT_STARTED:
+                sp[i] = start
+
+    def _constrain_forward(self, i: int, con, start: int, d: int) -> int:
+        kind = con.type
+        if kind in ("SNLT", "FNLT", "ALAP") or con.date is None:
+            return start
+        c, lo = self.cal[i], self.floor[i]
+        s_on, e_on = _constraint_indices(c, con.date, self.ms[i])
+        if kind == "SNET":
+            return max(start, s_on)
+        if kind == "FNET":
+            return max(start, e_on - d)
+        want = s_on if kind == "MSO" else e_on - d
+        if want < start:
+            act = self.net.activities[i]
+            self.warnings.append(f"{act.id}: {kind} {con.date} is earlier than its links allow; "
+                                 f"the constraint is kept and the conflict shows as negative "
+                                 f"float")
+        return max(want, lo)
+
+    def _project_finish(self) -> None:
+        ends = {}
+        for i in range(self.n):
+            t = point(self.cal[i], self.ms[i], True, self.ef[i])
+            if ends.get(self.cal[i].name, -1) < t:
+                ends[self.cal[i].name] = t
+        deadline = self.net.deadline
+        self.pf_point = deadline.toordinal() + 1 if deadline else max(ends.values(), default=0)
+        self.cap = {name: c.count_before(self.pf_point) for name, c in self.cals.items()}
+
+    def _latest_end(self, i: int, early: bool) -> int:
+        """The latest end index of ``i`` its outgoing links and the finish allow, using the
+        successors' early dates (``early``) or late dates."""
+        cal, ms, d = self.cal, self.ms, self.rem[i]
+        lim = self.cap[cal[i].name]
+        state = self.state
+        skip_start = state[i] == IN_PROGRESS
+        override = self.opt.progress == "override"
+        a_s, a_f = (self.es, self.ef) if early else (self.ls, self.lf)
+        for s, pe, se, lag, cd, fast in self.out[i]:
+            if state[s] == COMPLETE or (override and state[s] == IN_PROGRESS):
+                continue
+            if skip_start and not pe:
+                continue
+            val = a_f[s] if se else a_s[s]
+            if fast:
+                bound = val - lag
+            else:
+                bound = back_bound(cal[s], ms[s], se, val, cal[i], ms[i], pe, lag, cd)
+            if not pe:
+                bound += d
+            if bound < lim:
+                lim = bound
+        return lim
+
+    def _alap(self) -> None:
+        alap = [i for i, a in enumerate(self.net.activities)
+                if a.constraint is not None and a.constraint.type == "ALAP"
+                and self.state[i] == NOT_STARTED]
+        if not alap:
+            return
+        self.ls, self.lf = self.es, self.ef  # _latest_end reads successors' early dates
+        pos = {i: k for k, i in enumerate(self.order)}
+        for i in sorted(alap, key=pos.__getitem__, reverse=True):
+            end = self._latest_end(i, early=True)
+            if end > self.ef[i]:
+                self.ef[i] = end
+                self.es[i] = self.sp[i] = end - self.rem[i]
+
+    def _backward(self) -> None:
+        n = self.n
+        self.ls, self.lf = [0] * n, [0] * n
+        ls, lf, state, rem = self.ls, self.lf, self.state, self.rem
+        constraints = [a.constraint for a in self.net.activities]
+        for i in reversed(self.order):
+            if state[i] == COMPLETE:
+                ls[i], lf[i] = self.es[i], self.ef[i]
+                continue
+            end = self._latest_end(i, early=False)
+            con = constraints[i]
+            if con is not None and con.date is not None and con.type != "SNET" \
+                    and con.type != "FNET":
+                s_by, e_by = _constraint_late(self.cal[i], con.date, self.ms[i])
+                if con.type in ("SNLT", "MSO"):
+                    if state[i] == NOT_STARTED:
+                        end = min(end, s_by + rem[i])
+                else:
+                    end = min(end, e_by)
+            lf[i] = end
+            ls[i] = end - rem[i]
+
+    # -- result -------------------------------------------------------------------------------
+    def _result(self) -> Schedule:
+        n, acts, cal, ms = self.n, self.net.activities, self.cal, self.ms
+        es, ef, ls, lf, state = self.es, self.ef, self.ls, self.lf, self.state
+        tf = [0 if state[i] == COMPLETE else lf[i] - ef[i] for i in range(n)]
+        ff = [0 if state[i] == COMPLETE else self._latest_end(i, early=True) - ef[i]
+              for i in range(n)]
+        thr = self.opt.critical_threshold
+        crit = [state[i] != COMPLETE and tf[i] <= thr for i in range(n)]
+        start, finish = _dates(cal, ms, es, ef)
+        late_start, late_finish = _dates(cal, ms, ls, lf)
+        for i, a in enumerate(acts):
+            if state[i] != NOT_STARTED:
+                start[i] = a.actual_start or a.actual_finish
+            if state[i] == COMPLETE:
+                finish[i] = late_finish[i] = a.actual_finish or a.actual_start
+                late_start[i] = start[i]
+        first = min(c.date_of(0) for c in self.cals.values())
+        return Schedule(
+            network=self.net, calendars=self.cals, order=tuple(self.order), es=tuple(es),
+            ef=tuple(ef), ls=tuple(ls), lf=tuple(lf), start=tuple(start), finish=tuple(finish),
+            late_start=tuple(late_start), late_finish=tuple(late_finish), total_float=tuple(tf),
+            free_float=tuple(ff), critical=tuple(crit), state=tuple(state),
+            remaining=tuple(self.rem), project_start=first,
+            project_finish=max(finish, default=first), status_date=self.status,
+            progress_mode=self.opt.progress, warnings=tuple(self.warnings))
+
+
+def _constraint_indices(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
+    """(start index, end index) for "on or after ``day``". A milestone's date is its finish."""
+    o = day.toordinal()
+    e = c.count_before(o) + 1  # smallest end whose last working day is on/after day
+    return (e if milestone else c.count_before(o)), e
+
+
+def _constraint_late(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
+    """(start index, end index) for "on or before ``day``"."""
+    e = c.count_before(day.toordinal() + 1)  # largest end whose last working day ≤ day
+    return (e if milestone else e - 1), e
+
+
+def _dates(cal, ms, starts, ends) -> tuple[list[dt.date], list[dt.date]]:
+    """Display dates: start = the working day at ``start``; finish = the last working day
+    before ``end``; a milestone shows the day before its index (or index 0's day)."""
+    by_cal: dict[int, tuple[WorkCalendar, list[int]]] = {}
+    for i, c in enumerate(cal):
+        by_cal.setdefault(id(c), (c, []))[1].append(i)
+    first: list = [None] * len(starts)
+    last: list = [None] * len(starts)
+    for c, members in by_cal.values():
+        s_idx = [starts[i] - 1 if ms[i] and starts[i] != 0 else starts[i] for i in members]
+        e_idx = [ends[i] - 1 if ends[i] != 0 or not ms[i] else 0 for i in members]
+        for i, s, e in zip(members, c.dates_of(s_idx), c.dates_of(e_idx)):
+            first[i] = s
+            last[i] = e
+    return first, last
