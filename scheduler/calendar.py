@@ -113,13 +113,19 @@ class WorkCalendar:
         if spec.base == "cn":
             first = dt.date.fromordinal(self._limit_lo)
             last = dt.date.fromordinal(self._limit_hi - 1)
-            return CalendarRangeError(
+            reach = "runs past" if ordinal >= self._limit_hi else "reaches"
+            shown = last if ordinal >= self._limit_hi else day
+            err = CalendarRangeError(
                 f"calendar {spec.name!r}: the Chinese base calendar knows {first.year}–"
-                f"{last.year}, but the schedule reaches {day.isoformat()}; add that year's "
-                f"holidays and make-up days to the calendar and set known_until", field="base")
-        return CalendarRangeError(
-            f"calendar {spec.name!r}: the schedule reaches {day.isoformat()}, more than "
-            f"{_MAX_YEARS} years from the project start; check durations and lags")
+                f"{last.year}, but the schedule {reach} {shown.isoformat()}; add the "
+                f"holidays and make-up days of the later years to the calendar and set "
+                f"known_until", field="base")
+        else:
+            err = CalendarRangeError(
+                f"calendar {spec.name!r}: the schedule reaches {day.isoformat()}, more than "
+                f"{_MAX_YEARS} years from the project start; check durations and lags")
+        err.calendar = spec.name
+        return err
 
     def _is_working(self, ordinal: int) -> bool:
         if ordinal in self._on:

@@ -1,0 +1,7 @@
+"""The project: YAML files with file:line errors, tower expansion, storage and the service API
+the front ends call. ``projects`` never imports ``tui`` or ``textual``."""
+
+from .errors import Problem, ProjectError
+from .loader import Project, load_project
+
+__all__ = ["Problem", "Project", "ProjectError", "load_project"]

@@ -1,0 +1,183 @@
+"""A small validating reader over parsed YAML: type checks that collect every problem.
+
+Each check records ``(path, message, code)`` and returns ``None`` on failure, so a section reader
+can go on and report the next mistake. Paths are tuples of keys and indices; the loader turns
+them into ``file:line:col`` with a position-aware parse only if something was recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from scheduler.errors import suggest
+
+_LAG = re.compile(r"^\s*([+-]?\d+)\s*(cd|wd|d)?\s*$")
+
+
+def field_name(path: tuple) -> str:
+    """``("activities", 3, "predecessors", 1)`` → ``activities[3].predecessors[1]``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+class Reader:
+    """Collects problems while reading one file."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[tuple[tuple, str, str]] = []
+
+    def error(self, path: tuple, message: str, code: str = "invalid") -> None:
+        self.problems.append((tuple(path), message, code))
+
+    # -- shapes -------------------------------------------------------------------------------
+    def mapping(self, value, path: tuple, what: str) -> dict | None:
+        if isinstance(value, dict):
+            return value
+        self.error(path, f"{what} must be a mapping (key: value lines), not {_kind(value)}")
+        return None
+
+    def sequence(self, value, path: tuple, what: str) -> list | None:
+        if isinstance(value, list):
+            return value
+        self.error(path, f"{what} must be a list, not {_kind(value)}")
+        return None
+
+    def keys(self, m: dict, path: tuple, allowed, required=(), what: str = "") -> bool:
+        """Report unknown keys (with the intended name) and missing required keys."""
+        ok = True
+        for key in m:
+            if key not in allowed:
+                hint = suggest(str(key), allowed)
+                extra = f"; did you mean {hint[0]!r}?" if hint else \
+                    f" (known: {', '.join(sorted(allowed))})"
+                self.error((*path, key), f"unknown field {key!r}{' in ' + what if what else ''}"
+                           f"{extra}", "unknown_field")
+                ok = False
+        for key in required:
+            if key not in m:
+                self.error(path, f"missing required field {key!r}"
+                           f"{' in ' + what if what else ''}", "missing_field")
+                ok = False
+        return ok
+
+    # -- scalars ------------------------------------------------------------------------------
+    def string(self, value, path: tuple, what: str) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        self.error(path, f"{what} must be text, not {_kind(value)}")
+        return None
+
+    def integer(self, value, path: tuple, what: str, minimum: int | None = None) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                self.error(path, f"{what} must be a whole number, not {_kind(value)}")
+                return None
+        if minimum is not None and value < minimum:
+            self.error(path, f"{what} must be at least {minimum}, not {value}")
+            return None
+        return value
+
+    def number(self, value, path: tuple, what: str, minimum: float | None = None):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(path, f"{what} must be a number, not {_kind(value)}")
+            return None
+        if minimum is not None and value < minimum:
+            self.error(path, f"{what} must be at least {minimum}, not {value}")
+            return None
+        return value
+
+    def boolean(self, value, path: tuple, what: str) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.error(path, f"{what} must be true or false, not {_kind(value)}")
+        return None
+
+    def date(self, value, path: tuple, what: str) -> dt.date | None:
+        day = parse_date(value)
+        if day is None:
+            self.error(path, f"{what} must be a date written YYYY-MM-DD, not {_show(value)}",
+                       "bad_date")
+        return day
+
+    def choice(self, value, path: tuple, what: str, choices) -> str | None:
+        text = str(value).strip() if isinstance(value, str) else None
+        if text is not None:
+            for c in choices:
+                if text.upper() == c.upper():
+                    return c
+        hint = suggest(str(value), choices)
+        extra = f"; did you mean {hint[0]!r}?" if hint else ""
+        self.error(path, f"{what} must be one of {', '.join(choices)}, not {_show(value)}{extra}")
+        return None
+
+    def lag(self, value, path: tuple) -> tuple[int, bool] | None:
+        """``2`` / ``-1`` / ``"3d"`` (working days) or ``"7cd"`` (calendar days)."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value, False
+        m = _LAG.match(value) if isinstance(value, str) else None
+        if m is None:
+            self.error(path, f"lag must be a whole number of working days (2, -1) or calendar "
+                       f"days (7cd), not {_show(value)}")
+            return None
+        return int(m.group(1)), m.group(2) == "cd"
+
+    def dates(self, value, path: tuple, what: str) -> set[dt.date]:
+        """A list of dates and ``A..B`` ranges (inclusive)."""
+        out: set[dt.date] = set()
+        seq = self.sequence(value, path, what)
+        for k, item in enumerate(seq or ()):
+            if isinstance(item, str) and ".." in item:
+                first, _, last = item.partition("..")
+                a, b = parse_date(first.strip()), parse_date(last.strip())
+                if a is None or b is None or b < a:
+                    self.error((*path, k), f"{what} range must be written FIRST..LAST with "
+                               f"FIRST ≤ LAST (2025-05-01..2025-05-05), not {item!r}", "bad_date")
+                    continue
+                out.update(a + dt.timedelta(days=j) for j in range((b - a).days + 1))
+            else:
+                day = self.date(item, (*path, k), f"each of {what}")
+                if day is not None:
+                    out.add(day)
+        return out
+
+
+def parse_date(value) -> dt.date | None:
+    """A ``date`` from a YAML date or an ISO string; ``None`` if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time() else None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            y, m, d = (int(x) for x in text.split("-"))
+            try:
+                return dt.date(y, m, d)
+            except ValueError:
+                return None
+    return None
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return _show(value)
+
+
+def _show(value) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."

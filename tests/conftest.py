@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository root and a way to run ``towerplan`` as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "rongfa_tower.yaml"
+
+
+def run_cli(*args, env=None, cwd=None, input=None, timeout=120) -> subprocess.CompletedProcess:
+    """Run ``python -m tui ARGS`` in a subprocess with this checkout first on the path."""
+    full_env = dict(os.environ)
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    full_env.pop("TOWERPLAN_DEBUG", None)
+    full_env.setdefault("NO_COLOR", "1")
+    if env:
+        full_env.update(env)
+    return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], capture_output=True,
+                          text=True, env=full_env, cwd=cwd or ROOT, input=input, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

@@ -1,0 +1,76 @@
+"""The ``towerplan`` command line.
+
+Each command lives in its own module under ``tui/commands`` with a ``register(subparsers)``
+function. Results go to stdout, problems to stderr; a user's mistake exits 2 with one line per
+problem and never a traceback. Heavy libraries are imported inside the commands that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+COMMANDS = ("validate", "schedule")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="towerplan",
+        description="Construction schedule tracker for high-rise projects: floor cycles, "
+                    "year/month/week plans, days ahead or behind per tower.")
+    parser.add_argument("--version", action="version", version=f"towerplan {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"tui.commands.{name}").register(sub)
+    return parser
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("towerplan")
+    except Exception:
+        return "dev"
+
+
+def main(argv=None) -> int:
+    """Run one command; returns the exit status (0 ok, 2 a user's mistake)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    from projects.errors import ProjectError
+    from scheduler.errors import SchedulerError
+
+    try:
+        return int(args.func(args) or 0)
+    except ProjectError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    except SchedulerError as err:
+        print(f"towerplan: {err.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("towerplan: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except Exception as err:  # a bug of ours: say so briefly, trace only on request
+        if os.environ.get("TOWERPLAN_DEBUG"):
+            raise
+        print(f"towerplan: internal error: {type(err).__name__}: {err} "
+              f"(set TOWERPLAN_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

@@ -1,0 +1,1 @@
+"""One module per ``towerplan`` command; shared argument helpers live in :mod:`.common`."""

@@ -1,0 +1,39 @@
+"""Arguments and small helpers shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from projects.errors import ProjectError
+
+
+def add_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the project file (YAML)")
+
+
+def add_format(p: argparse.ArgumentParser, choices=("table", "csv", "json")) -> None:
+    p.add_argument("--format", "-f", choices=choices, default=choices[0],
+                   help=f"output format (default {choices[0]})")
+
+
+def date_arg(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help="status date to use instead of the file's (YYYY-MM-DD)")
+
+
+def iso(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def bad_argument(message: str, field: str = "") -> ProjectError:
+    """A mistake in the command's arguments (exit 2)."""
+    return ProjectError.single(message, file="towerplan", field=field, code="bad_argument")

@@ -1,0 +1,83 @@
+"""Plain-terminal output: aligned tables, colour only on a terminal, CSV and JSON writers."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import unicodedata
+
+_CODES = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "bold": "1", "dim": "2"}
+
+
+def use_colour(stream=None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    stream = stream or sys.stdout
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def paint(text: str, *styles: str, on: bool | None = None) -> str:
+    """Wrap ``text`` in ANSI styles when ``on`` (default: stdout is a colour terminal)."""
+    if not (use_colour() if on is None else on) or not styles:
+        return text
+    codes = ";".join(_CODES[s] for s in styles if s in _CODES)
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut ``text`` to ``limit`` display columns, with an ellipsis when cut."""
+    if width(text) <= limit:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = width(ch)
+        if used + w > limit - 1:
+            break
+        out += ch
+        used += w
+    return out + "…"
+
+
+def table(headers: list[str], rows: list[list[str]], align: str = "", styles=None) -> str:
+    """An aligned text table. ``align`` has one of ``l``/``r`` per column (default left);
+    ``styles`` gives, per row, the ANSI styles to paint it with (or ``None``)."""
+    cols = len(headers)
+    align = (align or "l" * cols).ljust(cols, "l")
+    widths = [width(h) for h in headers]
+    for row in rows:
+        for k, cell in enumerate(row):
+            widths[k] = max(widths[k], width(cell))
+
+    def fmt(row):
+        cells = []
+        for k, cell in enumerate(row):
+            pad = " " * (widths[k] - width(cell))
+            cells.append(pad + cell if align[k] == "r" else cell + pad)
+        return "  ".join(cells).rstrip()
+
+    lines = [paint(fmt(headers), "bold"), paint("  ".join("─" * w for w in widths), "dim")]
+    for i, row in enumerate(rows):
+        line = fmt(row)
+        style = styles[i] if styles else None
+        lines.append(paint(line, *style) if style else line)
+    return "\n".join(lines)
+
+
+def write_csv(headers: list[str], rows, stream=None) -> None:
+    """CSV with a header row to ``stream`` (stdout by default)."""
+    writer = csv.writer(stream or sys.stdout, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+
+
+def write_json(value, stream=None) -> None:
+    """Indented JSON (dates already as ISO strings), UTF-8 kept readable."""
+    stream = stream or sys.stdout
+    json.dump(value, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
