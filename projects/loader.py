@@ -81,6 +81,8 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
     acts, links, origins = [], [], {}
     if raw.get("activities") is not None:
         acts, links, origins = read_activities(r, raw["activities"], default)
+    r.context.update(calendars={s.name: s for s in specs}, start=head.start,
+                     status_date=head.status_date)
     towers = ()
     if raw.get("towers") is not None or raw.get("phases") is not None \
             or raw.get("links") is not None:

@@ -29,6 +29,7 @@ class Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[tuple[tuple, str, str]] = []
+        self.context: dict = {}  # what later sections need from earlier ones (calendars, dates)
 
     def error(self, path: tuple, message: str, code: str = "invalid") -> None:
         self.problems.append((tuple(path), message, code))

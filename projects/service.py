@@ -9,6 +9,7 @@ import datetime as dt
 
 from scheduler import Schedule, ScheduleOptions, SchedulerError, schedule
 
+from .errors import ProjectError
 from .loader import Project, load_project, locate_error
 
 
@@ -34,3 +35,42 @@ def load_and_schedule(path, **kwargs) -> tuple[Project, Schedule]:
     """Both steps at once, as ``towerplan schedule`` does."""
     project = open_project(path)
     return project, schedule_project(project, **kwargs)
+
+
+def baseline_schedule(project: Project) -> Schedule:
+    """The master schedule derived from the file: the plan without any progress."""
+    from scheduler.progress import planned
+
+    try:
+        return schedule(planned(project.network), ScheduleOptions(
+            critical_threshold=project.settings.critical_float))
+    except SchedulerError as err:
+        raise locate_error(project, err) from None
+
+
+def current_schedule(project: Project, as_of: dt.date | None = None) -> Schedule:
+    """The schedule with progress; ``as_of`` shows the position recorded on that day."""
+    if as_of is None:
+        return schedule_project(project)
+    from scheduler.progress import as_of as view
+
+    options = ScheduleOptions(status_date=as_of, progress=project.settings.progress,
+                              critical_threshold=project.settings.critical_float)
+    try:
+        return schedule(view(project.network, as_of), options)
+    except SchedulerError as err:
+        raise locate_error(project, err) from None
+
+
+def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: int = 3,
+                   baseline: Schedule | None = None):
+    """Per-tower ahead/behind (:class:`scheduler.variance.TowerStatus`) against ``baseline``
+    (default: the master schedule derived from the file)."""
+    from scheduler.variance import tower_status
+
+    if not project.towers:
+        raise ProjectError.single("the project has no towers: status needs a towers section",
+                                  file=project.path, field="towers", code="no_towers")
+    base = baseline or baseline_schedule(project)
+    cur = current_schedule(project, as_of)
+    return [tower_status(t, base, cur, lookback) for t in project.towers]

@@ -291,8 +291,8 @@ class _Pass:
         start, finish = _dates(cal, ms, es, ef)
         late_start, late_finish = _dates(cal, ms, ls, lf)
         for i, a in enumerate(acts):
-            if state[i] != NOT_STARTED:
-                start[i] = a.actual_start or a.actual_finish
+            if state[i] != NOT_STARTED and a.actual_start is not None:
+                start[i] = a.actual_start
             if state[i] == COMPLETE:
                 finish[i] = late_finish[i] = a.actual_finish or a.actual_start
                 late_start[i] = start[i]

@@ -1,0 +1,162 @@
+"""Recorded floors in a tower definition (``actuals``) → actual dates on its activities.
+
+A site records "floor 23 poured on 2023-07-04", not the dates of every step inside the cycle.
+Without steps the floor's activity gets that finish, and a start the working day after the floor
+below was poured (or its duration earlier). With steps, every step of a poured floor is dated
+back from the pour by its place in the cycle; a floor only started is assumed to follow its
+steps' planned offsets up to the status date (record steps one by one for more precision).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from scheduler.calendar import WorkCalendar
+from scheduler.errors import SchedulerError, suggest
+from scheduler.network import Activity
+from scheduler.towers import Floor
+
+from .reader import Reader
+from .towers import TowerDef
+
+
+def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: list[Activity],
+                  raw) -> list[Activity]:
+    """``acts`` with the tower's recorded actuals applied (errors recorded in ``r``)."""
+    if not t.actuals:
+        return acts
+    spec = r.context.get("calendars", {}).get(t.calendar)
+    start = r.context.get("start")
+    if spec is None or start is None:
+        return acts
+    try:
+        cal = WorkCalendar(spec, start)
+    except SchedulerError as err:
+        r.error((*t.path, "actuals"), err.message, err.code)
+        return acts
+    status = r.context.get("status_date") or max(
+        (d for rows in t.actuals.values() for row in rows.values() for d in row[:2] if d),
+        default=None)
+    by_id = {a.id: a for a in acts}
+    updates: dict[str, dict] = {}
+    path = (*t.path, "actuals")
+    for trade, rows in t.actuals.items():
+        if trade == "structure":
+            _check_order(r, t, floors, rows, (*path, trade))
+            _structure(t, floors, durations, rows, cal, status, updates, by_id)
+            continue
+        known = [x["id"] for x in t.trades]
+        if trade not in known:
+            hint = suggest(trade, ["structure", *known])
+            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            r.error((*path, trade), f"tower {t.id} has no trade {trade!r}{extra}",
+                    "unknown_trade")
+            continue
+        for n, (s, f, rem) in rows.items():
+            aid = f"{t.id}.F{n}.{trade}"
+            if aid not in by_id:
+                r.error((*path, trade, n), f"trade {trade!r} has no activity on floor {n}",
+                        "floor_out_of_range")
+                continue
+            updates[aid] = _dates(s, f, rem)
+    if not updates:
+        return acts
+    return [dataclasses.replace(a, **updates[a.id]) if a.id in updates else a for a in acts]
+
+
+def _dates(s, f, rem) -> dict:
+    out: dict = {"actual_start": s, "actual_finish": f}
+    if rem is not None and f is None:
+        out["remaining"] = rem
+    return out
+
+
+def _check_order(r: Reader, t: TowerDef, floors: list[Floor], rows: dict, path: tuple) -> None:
+    done = [f.number for f in floors if f.number in rows and rows[f.number][1] is not None]
+    if not done:
+        return
+    highest = max(done, key=lambda n: [f.number for f in floors].index(n))
+    prev = None
+    for f in floors:
+        if f.number == highest:
+            break
+        row = rows.get(f.number)
+        if row is None or row[1] is None:
+            r.error((*path, highest), f"structure actuals skip floor {f.label} although floor "
+                    f"{floors[[x.number for x in floors].index(highest)].label} is recorded "
+                    f"poured: structure goes up floor by floor", "bad_progress")
+            return
+        if prev is not None and row[1] < prev[1]:
+            r.error((*path, f.number), f"floor {f.label} is recorded poured on {row[1]}, before "
+                    f"the floor below ({prev[1]})", "bad_progress")
+            return
+        prev = row
+
+
+def _structure(t: TowerDef, floors: list[Floor], durations, rows: dict, cal: WorkCalendar,
+               status: dt.date | None, updates: dict, by_id: dict) -> None:
+    prev_finish = None
+    for f in floors:
+        row = rows.get(f.number)
+        if row is None:
+            prev_finish = None
+            continue
+        s, fin, rem = row
+        if not t.steps:
+            if fin is not None and s is None:
+                s = _derived_start(cal, fin, prev_finish, f.cycle_days)
+            updates[f.key] = _dates(s, fin, rem)
+        else:
+            _steps(t, f, durations[f.cycle_days], s, fin, cal, status, updates)
+        prev_finish = fin
+
+
+def _derived_start(cal: WorkCalendar, finish: dt.date, prev_finish, days: int) -> dt.date:
+    last = cal.index_on_or_before(finish)
+    if prev_finish is not None:
+        first = cal.index_on_or_after(prev_finish + dt.timedelta(days=1))
+    else:
+        first = last - days + 1
+    return cal.date_of(min(first, last))
+
+
+def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar, status,
+           updates: dict) -> None:
+    offsets = _offsets(t, dur)
+    key_step = f.key.rsplit(".", 1)[1]
+    if fin is not None:
+        base = cal.index_on_or_before(fin) - offsets[key_step][1] + 1
+    else:
+        base = cal.index_on_or_after(s)
+    sidx = cal.index_on_or_after(status) if status is not None else None
+    key_ef = offsets[key_step][1]
+    for step in t.steps:
+        es, ef = offsets[step["id"]]
+        aid = f"{t.id}.{f.label}.{step['id']}"
+        first, last = base + es, base + ef - 1
+        if ef == es:  # a milestone inside the cycle: on the day before its index
+            if (fin is not None and ef <= key_ef) or (sidx is not None and base + es <= sidx):
+                day = cal.date_of(base + es - 1)
+                updates[aid] = {"actual_start": day, "actual_finish": day}
+            continue
+        if (fin is not None and ef <= key_ef) or (sidx is not None and last < sidx):
+            updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
+        elif (sidx is not None and first < sidx) or (sidx is None and es == 0):
+            rem = max(last - sidx + 1, 1) if sidx is not None else None
+            updates[aid] = _dates(cal.date_of(first), None, rem)
+
+
+def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """(es, ef) of each step inside one floor, on a seven-day calendar."""
+    from scheduler.calendar import CalendarSpec
+    from scheduler.cpm import schedule
+    from scheduler.network import Link, Network
+
+    acts = tuple(Activity(s["id"], duration=dur[s["id"]], calendar="x") for s in t.steps)
+    links = tuple(Link(k.pred, s["id"], k.type, k.lag, k.calendar_days)
+                  for s in t.steps for k in s["links"])
+    net = Network(dt.date(2001, 1, 1), acts, links, (CalendarSpec("x", frozenset(range(7))),),
+                  "x")
+    sched = schedule(net)
+    return {s["id"]: (sched[s["id"]].es, sched[s["id"]].ef) for s in t.steps}
