@@ -109,42 +109,47 @@ def test_links_on_one_calendar(acts, links, expected):
 
 # 7cd curing from a pour on Friday 2025-03-07 (the project start). The pour ends at the end of
 # Friday = Sat 03-08 00:00; + 7 calendar days = Sat 03-15 00:00; the successor starts on its
-# first working day at or after that point.
+# first working day at or after that point. The last column is the pour's total float, read
+# back through the lag: a pour one day later (Saturday, on Mon–Sat) ends Sun 03-09 00:00, + 7 =
+# Sun 03-16 00:00, which still lets B start on Mon 03-17 when Sat 03-15 is a holiday (float 1);
+# in every other case any slip of the pour delays B (float 0).
 CALENDAR_DAY_LAGS = [
     pytest.param(
         # Mon–Sat: Saturday 03-15 is a working day → B(2) Sat 03-15 – Mon 03-17.
-        MON_SAT, Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-15", "2025-03-17"),
+        MON_SAT, Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-15", "2025-03-17"), 0,
         id="7cd-mon-sat"),
     pytest.param(
         # Mon–Fri: Saturday is off → Mon 03-17 – Tue 03-18.
-        MON_FRI, Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-17", "2025-03-18"),
+        MON_FRI, Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-17", "2025-03-18"), 0,
         id="7cd-mon-fri"),
     pytest.param(
         # Contrast: 7 *working* days on Mon–Sat: indices 1=Sat 08, 2..6=Mon 10..Fri 14,
         # 7=Sat 15, so es = 1 + 7 = 8 = Mon 03-17 – Tue 03-18.
-        MON_SAT, Link("pour", "B", "FS", 7), ("2025-03-17", "2025-03-18"), id="7wd-mon-sat"),
+        MON_SAT, Link("pour", "B", "FS", 7), ("2025-03-17", "2025-03-18"), 0,
+        id="7wd-mon-sat"),
     pytest.param(
         # Mon–Sat with Sat 03-15 a holiday → the next working day, Mon 03-17.
         CalendarSpec(workweek=frozenset(range(6)), holidays=frozenset({D("2025-03-15")})),
-        Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-17", "2025-03-18"),
+        Link("pour", "B", "FS", 7, calendar_days=True), ("2025-03-17", "2025-03-18"), 1,
         id="7cd-holiday"),
     pytest.param(
         # SS 3cd: the pour starts Fri 00:00, + 3 days = Mon 03-10 00:00 → B Mon–Tue.
-        MON_FRI, Link("pour", "B", "SS", 3, calendar_days=True), ("2025-03-10", "2025-03-11"),
+        MON_FRI, Link("pour", "B", "SS", 3, calendar_days=True), ("2025-03-10", "2025-03-11"), 0,
         id="SS-3cd"),
     pytest.param(
         # FF 7cd, Mon–Fri: B must end at or after Sat 03-15 00:00, i.e. its last day is
         # Fri 03-14 or later → B(2) Thu 03-13 – Fri 03-14.
-        MON_FRI, Link("pour", "B", "FF", 7, calendar_days=True), ("2025-03-13", "2025-03-14"),
+        MON_FRI, Link("pour", "B", "FF", 7, calendar_days=True), ("2025-03-13", "2025-03-14"), 0,
         id="FF-7cd"),
 ]
 
 
-@pytest.mark.parametrize(("cal", "link", "expected"), CALENDAR_DAY_LAGS)
-def test_calendar_day_lags_from_a_friday_pour(cal, link, expected):
+@pytest.mark.parametrize(("cal", "link", "expected", "pour_float"), CALENDAR_DAY_LAGS)
+def test_calendar_day_lags_from_a_friday_pour(cal, link, expected, pour_float):
     sched = run([act("pour", 1), act("B", 2)], [link], start="2025-03-07", calendars=(cal,))
     assert sched["pour"].start == sched["pour"].finish == D("2025-03-07")
     assert (sched["B"].start.isoformat(), sched["B"].finish.isoformat()) == expected
+    assert (sched["pour"].total_float, sched["B"].total_float) == (pour_float, 0)
 
 
 def test_fs_from_mon_fri_into_seven_day_calendar():
