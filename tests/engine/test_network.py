@@ -75,6 +75,14 @@ def test_free_float_of_an_ss_chain():
     assert got == {"A": (0, 2, 0), "B": (1, 3, 0), "C": (2, 3, 3), "D": (0, 0, 0)}
 
 
+def test_critical_path_can_start_at_an_activity_with_a_predecessor():
+    # A(2) FS-3 → B(5): B would start at -1, so it is held at the project start (index 0) and
+    # sets the finish 5. B is critical; A may finish as late as ls(B) + 3 = 3 → float 1.
+    sched = schedule(net([act("A", 2), act("B", 5)], [Link("A", "B", "FS", -3)]))
+    assert (sched["B"].es, sched["B"].total_float, sched["A"].total_float) == (0, 0, 1)
+    assert sched.critical_ids() == ("B",)
+
+
 def test_milestone_at_project_start():
     # M at offset 0 is shown on the first working day; A FS from it starts that same day.
     acts = [act("M", 0), act("A", 2), act("F", 0)]

@@ -12,7 +12,15 @@ import datetime as dt
 
 import pytest
 
-from scheduler import Activity, Link, Network, ProgressError, ScheduleOptions, schedule
+from scheduler import (
+    Activity,
+    Link,
+    Network,
+    ProgressError,
+    ScheduleOptions,
+    SchedulerError,
+    schedule,
+)
 
 D = dt.date.fromisoformat
 
@@ -69,6 +77,21 @@ def test_in_progress_remaining_runs_from_the_status_date(remaining, finish, left
     # Nothing follows A, so its late dates are its early ones; the late start shown is that of
     # the remaining work (the status date), not the actual start.
     assert (a.ls, a.lf, a.late_start, a.total_float) == (7, 7 + left, D("2025-03-12"), 0)
+
+
+def test_status_date_on_a_weekend():
+    # A(7) started Mon 03-03; status Sat 03-08 (off): the remaining work starts on the next
+    # working day, Mon 03-10 (index 5), after 5 days worked → 2 left: Mon, Tue 03-11. B, not
+    # started, FS after A: Wed 03-12.
+    sched = run([act("A", 7, "2025-03-03"), act("B", 1)], [Link("A", "B")], status="2025-03-08")
+    assert (sched["A"].remaining, sched["A"].es, sched["A"].finish) == (2, 5, D("2025-03-11"))
+    assert dates(sched, "B") == ("2025-03-12", "2025-03-12")
+
+
+def test_unknown_progress_mode_is_rejected():
+    with pytest.raises(SchedulerError) as info:
+        run([act("A", 1)], progress="forward")
+    assert info.value.code == "bad_option"
 
 
 def test_overdue_activity_keeps_one_day_and_warns():
