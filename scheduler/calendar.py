@@ -101,28 +101,37 @@ class WorkCalendar:
         self._off, self._on = frozenset(off), frozenset(on)
         self._lo = max(start - _BACK_DAYS, self._limit_lo)
         self._hi = self._lo
-        self._grow(max(start + _CHUNK_DAYS, start + 1))
+        self._grow(max(start + _CHUNK_DAYS, start + 1), start)
         self._base = bisect_left(self._days, start)
         while self._base >= len(self._days):
-            self._grow(self._hi + _CHUNK_DAYS)
+            self._grow(self._hi + _CHUNK_DAYS, None)
 
     # -- tables -------------------------------------------------------------------------
-    def _range_error(self, ordinal: int) -> CalendarRangeError:
-        day = dt.date.fromordinal(max(1, min(ordinal, dt.date.max.toordinal())))
+    def _range_error(self, ordinal: int | None, estimated: bool = False) -> CalendarRangeError:
+        """``ordinal`` is the day asked for, or ``None`` when only "past the end" is known."""
         spec = self.spec
+        lo, hi = self._limit_lo, self._limit_hi
+        if ordinal is not None:
+            ordinal = max(1, min(ordinal, dt.date.max.toordinal()))
+        day = dt.date.fromordinal(ordinal) if ordinal is not None else None
         if spec.base == "cn":
-            first = dt.date.fromordinal(self._limit_lo)
-            last = dt.date.fromordinal(self._limit_hi - 1)
-            reach = "runs past" if ordinal >= self._limit_hi else "reaches"
-            shown = last if ordinal >= self._limit_hi else day
+            first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi - 1)
+            if day is None:
+                reach = f"runs past {last.isoformat()}"
+            elif estimated:
+                reach = f"reaches about {day.isoformat()}, after {last.isoformat()}"
+            elif ordinal >= hi:
+                reach = f"reaches {day.isoformat()}, after {last.isoformat()}"
+            else:
+                reach = f"reaches {day.isoformat()}, before {first.isoformat()}"
             err = CalendarRangeError(
                 f"calendar {spec.name!r}: the Chinese base calendar knows {first.year}–"
-                f"{last.year}, but the schedule {reach} {shown.isoformat()}; add the "
-                f"holidays and make-up days of the later years to the calendar and set "
-                f"known_until", field="base")
+                f"{last.year}, but the schedule {reach}; add the holidays and make-up days of "
+                f"the other years to the calendar and set known_until", field="base")
         else:
+            shown = day.isoformat() if day else "a date"
             err = CalendarRangeError(
-                f"calendar {spec.name!r}: the schedule reaches {day.isoformat()}, more than "
+                f"calendar {spec.name!r}: the schedule reaches {shown}, more than "
                 f"{_MAX_YEARS} years from the project start; check durations and lags")
         err.calendar = spec.name
         return err
@@ -134,27 +143,52 @@ class WorkCalendar:
             return False
         return (ordinal - 1) % 7 in self.spec.workweek  # ordinal 1 is a Monday
 
-    def _grow(self, new_hi: int) -> None:
+    def _grow(self, new_hi: int, asked: int | None = None) -> None:
         if new_hi > self._limit_hi:
             if self._hi >= self._limit_hi:
-                raise self._range_error(new_hi)
+                raise self._range_error(asked)
             new_hi = self._limit_hi
         days, working = self._days, self._is_working
         days.extend(o for o in range(self._hi, new_hi) if working(o))
         self._hi = new_hi
 
+    def _grow_back(self, asked: int | None) -> None:
+        if self._lo <= self._limit_lo:
+            raise self._range_error(asked)
+        new_lo = max(self._lo - _CHUNK_DAYS, self._limit_lo)
+        if asked is not None:
+            new_lo = max(min(new_lo, asked - 30), self._limit_lo)
+        more = [o for o in range(new_lo, self._lo) if self._is_working(o)]
+        self._days[:0] = more
+        self._base += len(more)
+        self._lo = new_lo
+
     def _need_ordinal(self, ordinal: int) -> None:
-        if ordinal < self._lo:
-            raise self._range_error(ordinal)
-        while ordinal >= self._hi:
-            self._grow(self._hi + _CHUNK_DAYS)
+        while ordinal < self._lo:
+            self._grow_back(ordinal)
+        # The end of the last known day (ordinal == limit) is still a known time point.
+        while ordinal >= self._hi and not ordinal == self._hi == self._limit_hi:
+            self._grow(self._hi + _CHUNK_DAYS, ordinal)
 
     def _need_index(self, index: int) -> None:
-        j = index + self._base
-        if j < 0:
-            raise self._range_error(self._lo - 1)
-        while j >= len(self._days):
-            self._grow(self._hi + _CHUNK_DAYS)
+        while index + self._base < 0:
+            self._grow_back(None)
+        while index + self._base >= len(self._days):
+            if self._hi >= self._limit_hi:
+                guess = self._estimate(index + self._base - len(self._days))
+                raise self._range_error(guess, estimated=guess is not None)
+            self._grow(self._hi + _CHUNK_DAYS, None)
+
+    def _estimate(self, beyond: int) -> int | None:
+        """Roughly where working day ``beyond`` after the known end falls (working week only,
+        no holidays): enough to tell the user which year the schedule reaches."""
+        week = self.spec.workweek or frozenset(range(7))
+        o, left = self._limit_hi, beyond
+        while left >= 0 and o < self._limit_hi + 366 * 50:
+            if (o - 1) % 7 in week:
+                left -= 1
+            o += 1
+        return o - 1 if left < 0 else None
 
     # -- conversions ----------------------------------------------------------------------
     @property

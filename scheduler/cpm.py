@@ -217,12 +217,14 @@ class _Pass:
         deadline = self.net.deadline
         self.pf_point = deadline.toordinal() + 1 if deadline else max(ends.values(), default=0)
         self.cap = {name: c.count_before(self.pf_point) for name, c in self.cals.items()}
+        early_point = max(ends.values(), default=0)
+        self.early_cap = {name: c.count_before(early_point) for name, c in self.cals.items()}
 
     def _latest_end(self, i: int, early: bool) -> int:
         """The latest end index of ``i`` its outgoing links and the finish allow, using the
         successors' early dates (``early``) or late dates."""
         cal, ms, d = self.cal, self.ms, self.rem[i]
-        lim = self.cap[cal[i].name]
+        lim = (self.early_cap if early else self.cap)[cal[i].name]
         state = self.state
         skip_start = state[i] == IN_PROGRESS
         override = self.opt.progress == "override"
@@ -270,7 +272,9 @@ class _Pass:
             con = constraints[i]
             if con is not None and con.date is not None and con.type != "SNET" \
                     and con.type != "FNET":
-                s_by, e_by = _constraint_late(self.cal[i], con.date, self.ms[i])
+                fixed = con.type in ("MSO", "MFO")  # the same day as the forward pass uses
+                s_by, e_by = (_constraint_indices if fixed else _constraint_late)(
+                    self.cal[i], con.date, self.ms[i])
                 if con.type in ("SNLT", "MSO"):
                     if state[i] == NOT_STARTED:
                         end = min(end, s_by + rem[i])
@@ -296,6 +300,13 @@ class _Pass:
             if state[i] == COMPLETE:
                 finish[i] = late_finish[i] = a.actual_finish or a.actual_start
                 late_start[i] = start[i]
+        if self.status is not None:
+            for i in range(n):
+                if ms[i] and state[i] != COMPLETE:
+                    c = cal[i]
+                    floor = c.date_of(c.index_on_or_after(self.status))
+                    start[i] = finish[i] = max(start[i], floor)
+                    late_start[i] = late_finish[i] = max(late_start[i], floor)
         first = min(c.date_of(0) for c in self.cals.values())
         return Schedule(
             network=self.net, calendars=self.cals, order=tuple(self.order), es=tuple(es),
@@ -311,6 +322,8 @@ def _constraint_indices(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple
     """(start index, end index) for "on or after ``day``". A milestone's date is its finish."""
     o = day.toordinal()
     e = c.count_before(o) + 1  # smallest end whose last working day is on/after day
+    if milestone and o <= c.day_ordinal(0):
+        return 0, 0  # offset 0 already shows on the first working day
     return (e if milestone else c.count_before(o)), e
 
 

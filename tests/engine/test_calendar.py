@@ -127,9 +127,6 @@ def test_unknown_base_is_bad_calendar():
     assert info.value.code == "bad_calendar"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a plain calendar never grows backwards; a date "
-                   "3+ years before the project start raises CalendarRangeError saying it is "
-                   "'more than 200 years from the project start'")
 def test_dates_years_before_the_start_convert():
     # 2021-01-04 is a Monday. From Mon 2025-03-03 back to it on seven days: 1519 days.
     c = cal(SEVEN)

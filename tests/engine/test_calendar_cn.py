@@ -145,16 +145,12 @@ def test_schedule_into_2027(known_until, finish):
         assert run("2026-12-01", acts, spec=spec)["A"].finish == D(finish)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the out-of-range message names 2030-01-03 "
-                   "(the table chunk end), not the 2027 date the schedule reaches")
 def test_out_of_range_message_names_the_date_reached():
     with pytest.raises(CalendarRangeError) as info:
         run("2026-12-01", [Activity("A", duration=30)])
     assert "2027-01" in str(info.value) and "2030" not in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the end of the base's last known day "
-                   "(2027-01-01 00:00) is treated as out of range")
 def test_last_known_day_is_usable():
     # Both ends are in 2026: Mon–Sat December 2026 from the 1st: 27 working days.
     c = WorkCalendar(CN_6, D("2026-12-01"))
@@ -162,8 +158,6 @@ def test_last_known_day_is_usable():
     assert c.index_on_or_before(D("2026-12-31")) == 26
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a schedule whose project finish is the last "
-                   "known day (2026-12-31) raises CalendarRangeError")
 def test_schedule_ending_on_the_last_known_day():
     # Mon–Fri from Mon 2026-12-28: A(4) Mon 28 – Thu 31.
     sched = run("2026-12-28", [Activity("A", duration=4)], spec=CN_5)

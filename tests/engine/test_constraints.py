@@ -121,9 +121,6 @@ def test_mso_against_logic_warns():
     assert any("B" in w and "MSO" in w for w in sched.warnings)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: SNET on the project start pushes a milestone "
-                   "to index 1, delaying its successors a day although the constraint is met "
-                   "at offset 0")
 def test_milestone_snet_on_project_start_is_not_binding():
     # Nothing starts before the project start, so SNET 03-03 (the start, a working day) is met
     # by the milestone at offset 0 (shown on 03-03). B must start Mon 03-03 as without it.

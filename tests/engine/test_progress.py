@@ -182,8 +182,6 @@ def test_finish_before_start_is_an_error():
     assert (info.value.code, info.value.field) == ("bad_progress", "actual_finish")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: an actual_finish without actual_start shows "
-                   "the start as the finish date instead of `duration` working days earlier")
 def test_actual_finish_only_takes_start_duration_days_earlier():
     # A(3) finished Wed 03-05, no start recorded → started Mon 03-03 (3 working days earlier).
     sched = run([act("A", 3, finish="2025-03-05")])
@@ -191,8 +189,6 @@ def test_actual_finish_only_takes_start_duration_days_earlier():
     assert dates(sched, "A") == ("2025-03-03", "2025-03-05")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: an unfinished milestone at the status date is "
-                   "shown on the working day before the status date")
 def test_unfinished_milestone_is_not_shown_before_the_status_date():
     # A done Mon–Tue; topping-out M (FS after A) has not happened by the status date Wed 03-05,
     # so its forecast date cannot be in the past: Wed 03-05 at the earliest.
