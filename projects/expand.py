@@ -12,10 +12,11 @@ cycle's days apart, so "12 days per floor" means 12 days from pour to pour.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from scheduler.calendar import CalendarSpec
-from scheduler.network import Activity, Link, Network
+from scheduler.network import Activity, Constraint, Link, Network
 from scheduler.towers import Floor, Node, Tower, Trade, floor_label
 
 from .core import read_links
@@ -164,16 +165,22 @@ def _step_durations(r: Reader, t: TowerDef) -> dict[int, dict[str, int]] | None:
         return None
     out: dict[int, dict[str, int]] = {}
     for c in sorted(set(t.cycle.values())):
-        dur = {s["id"]: s["days"] if s["fixed"] or s["days"] == 0 else
-               max(1, int(s["days"] * c / ref + 0.5)) for s in t.steps}
-        got = _fit(t, dur, c)
+        got = fit_cycle(t, c, ref)
         if got is None:
             r.error((*t.path, "steps"), f"the steps cannot make a {c}-day floor cycle (fixed "
                     f"steps and next_floor lags take longer, or no step can absorb the rest)",
                     "bad_cycle")
             return None
         out[c] = got
+    t.step_reference = ref  # kept: actuals refit the steps to the cycle a floor really took
     return out
+
+
+def fit_cycle(t: TowerDef, c: int, ref: int) -> dict[str, int] | None:
+    """Step durations that make consecutive floors exactly ``c`` working days apart."""
+    dur = {s["id"]: s["days"] if s["fixed"] or s["days"] == 0 else
+           max(1, int(s["days"] * c / ref + 0.5)) for s in t.steps}
+    return _fit(t, dur, c)
 
 
 def _fit(t: TowerDef, dur: dict[str, int], c: int) -> dict[str, int] | None:
@@ -253,7 +260,13 @@ def _trades(r: Reader, t: TowerDef, floors: list[Floor], acts, links) -> list[Tr
             continue
         trade = Trade(tid, str(tr.get("name") or tid), days, behind, lo, hi, follows, every,
                       bool(tr.get("holds_structure", False)))
+        first_act = len(acts)
         _trade_activities(t, trade, by_number, out, acts, links)
+        if tr.get("not_before") is not None:  # the crew's planned mobilisation
+            day = r.date(tr["not_before"], (*path, "not_before"), "not_before")
+            if day is not None and len(acts) > first_act:
+                acts[first_act] = dataclasses.replace(acts[first_act],
+                                                      constraint=Constraint("SNET", day))
         out.append(trade)
     return out
 

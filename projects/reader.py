@@ -55,6 +55,8 @@ class Reader:
                 hint = suggest(str(key), allowed)
                 extra = f"; did you mean {hint[0]!r}?" if hint else \
                     f" (known: {', '.join(sorted(allowed))})"
+                if " " in str(key) or ")" in str(key):
+                    extra += "; text with a comma inside {…} needs quotes"
                 self.error((*path, key), f"unknown field {key!r}{' in ' + what if what else ''}"
                            f"{extra}", "unknown_field")
                 ok = False

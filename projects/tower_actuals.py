@@ -60,9 +60,23 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
                         "floor_out_of_range")
                 continue
             updates[aid] = _dates(s, f, rem)
+    for a in acts:  # a node "structure to floor N" is reached the day floor N is poured
+        if a.key_node and a.floor is not None and a.id not in updates:
+            key = next((f.key for f in floors if f.number == a.floor), None)
+            done = updates.get(key, {}).get("actual_finish")
+            if done is not None and a.id.startswith(f"{t.id}.") and _node_of_floor(t, a):
+                updates[a.id] = {"actual_finish": done}
     if not updates:
         return acts
     return [dataclasses.replace(a, **updates[a.id]) if a.id in updates else a for a in acts]
+
+
+def _node_of_floor(t: TowerDef, a: Activity) -> bool:
+    """True for the topping-out and the nodes defined by ``floor`` (not by ``after``)."""
+    if a.id == f"{t.id}.topping_out":
+        return True
+    return any(n.get("floor") is not None and a.id in (n["id"], f"{t.id}.{n['id']}")
+               for n in t.nodes)
 
 
 def _dates(s, f, rem) -> dict:
@@ -108,7 +122,15 @@ def _structure(t: TowerDef, floors: list[Floor], durations, rows: dict, cal: Wor
                 s = _derived_start(cal, fin, prev_finish, f.cycle_days)
             updates[f.key] = _dates(s, fin, rem)
         else:
-            _steps(t, f, durations[f.cycle_days], s, fin, cal, status, updates)
+            dur = durations[f.cycle_days]
+            if fin is not None and prev_finish is not None:
+                # the steps of a floor done faster (or slower) than planned took that cycle
+                took = cal.index_on_or_before(fin) - cal.index_on_or_before(prev_finish)
+                if took >= 1 and took != f.cycle_days:
+                    from .expand import fit_cycle
+
+                    dur = fit_cycle(t, took, t.step_reference or f.cycle_days) or dur
+            _steps(t, f, dur, s, fin, cal, status, updates)
         prev_finish = fin
 
 

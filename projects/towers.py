@@ -24,7 +24,7 @@ TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "height
               "floor_names", "actuals")
 STEP_KEYS = ("id", "name", "days", "fixed", "key", "predecessors")
 TRADE_KEYS = ("id", "name", "days", "behind", "from_floor", "to_floor", "follows", "every",
-              "holds_structure")
+              "holds_structure", "not_before")
 NODE_KEYS = ("id", "name", "floor", "after", "target")
 _RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:-\s*([BbFf]?)(\d+))?\s*$")
 

@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule")
+COMMANDS = ("validate", "schedule", "status")
 
 
 def build_parser() -> argparse.ArgumentParser:

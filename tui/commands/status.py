@@ -1,0 +1,130 @@
+"""``towerplan status FILE``: per tower, ahead or behind, in a block read in five seconds."""
+
+from __future__ import annotations
+
+import sys
+
+from .common import add_as_of, add_file, add_format, iso
+
+JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
+               "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
+               "earned_schedule", "sv_t_days", "sv_t_working_days", "spi_t",
+               "current_cycle_days", "current_cycle_calendar_days", "planned_cycle_days",
+               "forecast_topping_out", "forecast_topping_out_planned_cycle", "cpm_topping_out",
+               "planned_topping_out", "topping_out_ahead_days", "topped_out")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("status", help="per tower: days ahead or behind, cycle, topping-out",
+                       description="Per tower: floors done, height reached, days ahead (+) or "
+                                   "behind (−) of plan, the floor cycle now and planned, the "
+                                   "forecast topping-out and the next key node.")
+    add_file(p)
+    add_format(p, ("table", "json"))
+    add_as_of(p)
+    p.add_argument("--lookback", type=int, default=3, metavar="N",
+                   help="floors over which the current cycle is measured (default 3)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from projects import service
+
+    project = service.open_project(args.file)
+    statuses = service.tower_statuses(project, as_of=args.as_of, lookback=max(1, args.lookback))
+    plan = getattr(args, "plan", None) or "master"
+    if args.format == "json":
+        from ..output import write_json
+
+        write_json({"project": project.id, "status_date": iso(statuses[0].status_date),
+                    "plan": plan, "towers": [as_json(s) for s in statuses]})
+        return 0
+    print(render(project.name, statuses, plan))
+    return 0
+
+
+def as_json(s) -> dict:
+    """One tower's figures with ISO dates."""
+    out = {}
+    for key in JSON_FIELDS:
+        value = getattr(s, key)
+        out[key] = iso(value) if hasattr(value, "isoformat") else value
+    out["recent_cycles"] = [{"floor": f, "poured": iso(d), "days": n} for f, d, n in
+                            s.recent_cycles]
+    node = s.next_node
+    out["next_node"] = None if node is None else {
+        "id": node.id, "name": node.name, "target": iso(node.target),
+        "planned": iso(node.planned), "forecast": iso(node.forecast), "status": node.status,
+        "slack_days": node.slack_days}
+    return out
+
+
+def signed(n, unit: str = "days") -> str:
+    """``+31 days`` / ``−4 days`` / ``on plan``."""
+    if n is None:
+        return "—"
+    if n == 0:
+        return "on plan"
+    return f"{'+' if n > 0 else '−'}{abs(n)} {unit}"
+
+
+def verdict(n) -> tuple[str, str]:
+    """(text, colour) for a signed number of days."""
+    if n is None:
+        return "no floors recorded yet", "dim"
+    if n > 0:
+        return f"{n} days AHEAD", "green"
+    if n < 0:
+        return f"{-n} days BEHIND", "red"
+    return "ON PLAN", "bold"
+
+
+def render(title: str, statuses, plan: str) -> str:
+    from ..output import paint
+
+    on = sys.stdout.isatty()
+    first = statuses[0]
+    lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against the "
+                   f"{plan} plan", "bold", on=on), ""]
+    for s in statuses:
+        text, colour = verdict(s.days_ahead)
+        lines.append(paint(f"{s.tower}  {s.name}", "bold", on=on) + "   "
+                     + paint(text, colour, "bold", on=on))
+        pour = f"{s.highest_floor} poured {s.poured_on}, plan {s.planned_on}" \
+            if s.highest_floor else "no floor poured yet"
+        lines.append(f"  Structure    {s.floors_done} / {s.floors_total} floors   "
+                     f"{s.height_m:.1f} m of {s.height_total_m:.1f} m   ({pour})")
+        if s.days_ahead is not None:
+            spi = f", SPI(t) {s.spi_t:.2f}" if s.spi_t is not None else ""
+            lines.append(f"  Ahead        {paint(signed(s.days_ahead), colour, on=on)} "
+                         f"({signed(s.working_days_ahead, 'working days')}) · earned schedule "
+                         f"SV(t) {signed(s.sv_t_days)}{spi}")
+        if s.current_cycle_days is not None:
+            recent = ", ".join(f"{f} {n}" for f, _, n in s.recent_cycles)
+            lines.append(f"  Cycle        {s.current_cycle_days:g} days/floor now ({recent}) · "
+                         f"plan {s.planned_cycle_days:g} for the next floor")
+        lines.append("  Topping-out  " + _topping(s))
+        node = s.next_node
+        if node is not None:
+            ref = f"target {node.target}" if node.target else f"plan {node.planned}"
+            tone = "red" if node.status in ("at risk", "done late") else "green"
+            margin = f" ({signed(node.slack_days)})" if node.slack_days is not None else ""
+            lines.append(f"  Next node    {node.name} · {ref} · forecast {node.forecast} · "
+                         + paint(node.status + margin, tone, on=on))
+        lines.append("")
+    lines.append("Days are calendar days; + = ahead of plan. Cycle in working days per floor.")
+    return "\n".join(lines)
+
+
+def _topping(s) -> str:
+    if s.topped_out:
+        return f"done {s.cpm_topping_out} · planned {s.planned_topping_out}"
+    parts = []
+    if s.forecast_topping_out:
+        parts.append(f"forecast {s.forecast_topping_out} at the current cycle")
+        if s.forecast_topping_out_planned_cycle != s.forecast_topping_out:
+            parts.append(f"{s.forecast_topping_out_planned_cycle} at the planned cycle")
+    parts.append(f"schedule {s.cpm_topping_out}")
+    if s.planned_topping_out:
+        parts.append(f"planned {s.planned_topping_out} ({signed(s.topping_out_ahead_days)})")
+    return " · ".join(parts)
