@@ -63,9 +63,10 @@ def current_schedule(project: Project, as_of: dt.date | None = None) -> Schedule
 
 
 def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: int = 3,
-                   baseline: Schedule | None = None):
+                   baseline=None):
     """Per-tower ahead/behind (:class:`scheduler.variance.TowerStatus`) against ``baseline``
-    (default: the master schedule derived from the file)."""
+    (a :class:`scheduler.baseline.Baseline` or a schedule; default: the master schedule
+    derived from the file)."""
     from scheduler.variance import tower_status
 
     if not project.towers:

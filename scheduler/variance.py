@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .baseline import Baseline
 from .calendar import WorkCalendar
 from .result import COMPLETE, Schedule
 from .towers import Floor, Tower
@@ -72,9 +73,12 @@ class TowerStatus:
     next_node: NodeStatus | None
 
 
-def tower_status(tower: Tower, baseline: Schedule, current: Schedule,
+def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
                  lookback: int = 3, risk_days: int = 0) -> TowerStatus:
-    """The :class:`TowerStatus` of ``tower`` in ``current`` against ``baseline``."""
+    """The :class:`TowerStatus` of ``tower`` in ``current`` against ``baseline`` (a
+    :class:`Baseline`, or a schedule whose early dates are the plan)."""
+    if isinstance(baseline, Schedule):
+        baseline = Baseline.from_schedule(baseline)
     cal = current.calendars[tower.calendar]
     storeys = tower.storeys
     done = [f for f in storeys if _done(current, f.key)]
@@ -116,11 +120,8 @@ def _done(sched: Schedule, activity_id: str) -> bool:
     return sched.state[sched.position(activity_id)] == COMPLETE
 
 
-def _planned_finish(baseline: Schedule, activity_id: str) -> dt.date | None:
-    try:
-        return baseline.finish[baseline.position(activity_id)]
-    except KeyError:  # a frozen plan made before this activity existed
-        return None
+def _planned_finish(baseline: Baseline, activity_id: str) -> dt.date | None:
+    return baseline.finish(activity_id)  # None: a plan made before this activity existed
 
 
 def _wd(cal: WorkCalendar, day: dt.date) -> int:
@@ -128,7 +129,7 @@ def _wd(cal: WorkCalendar, day: dt.date) -> int:
     return cal.index_on_or_before(day)
 
 
-def _earned(tower: Tower, baseline: Schedule, current: Schedule, cal: WorkCalendar, ev: int):
+def _earned(tower: Tower, baseline: Baseline, current: Schedule, cal: WorkCalendar, ev: int):
     status = current.status_date
     if status is None or ev == 0:
         return None, None, None, None
@@ -136,11 +137,7 @@ def _earned(tower: Tower, baseline: Schedule, current: Schedule, cal: WorkCalend
     if len(planned) < ev:
         return None, None, None, None
     es = planned[ev - 1]
-    first = tower.storeys[0]
-    try:
-        t0 = baseline.start[baseline.position(first.first)]
-    except KeyError:
-        t0 = None
+    t0 = baseline.start(tower.storeys[0].first)
     sv = (es - status).days
     svw = _wd(cal, es) - _wd(cal, status)
     spi = None
@@ -188,9 +185,12 @@ def _forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured, cycle
     return cal.date_of(last + int(round(demo))), at_plan
 
 
-def node_status(node_id: str, name: str, tower: str | None, target, baseline: Schedule,
-                current: Schedule, risk_days: int = 0) -> NodeStatus:
+def node_status(node_id: str, name: str, tower: str | None, target,
+                baseline: Baseline | Schedule, current: Schedule,
+                risk_days: int = 0) -> NodeStatus:
     """Planned, forecast or actual and the verdict for one key node."""
+    if isinstance(baseline, Schedule):
+        baseline = Baseline.from_schedule(baseline)
     pos = current.position(node_id)
     forecast = current.finish[pos]
     planned = _planned_finish(baseline, node_id)
@@ -205,7 +205,7 @@ def node_status(node_id: str, name: str, tower: str | None, target, baseline: Sc
     return NodeStatus(node_id, name, tower, target, planned, forecast, actual, status, slack)
 
 
-def next_node(tower: Tower, baseline: Schedule, current: Schedule,
+def next_node(tower: Tower, baseline: Baseline, current: Schedule,
               risk_days: int = 0) -> NodeStatus | None:
     """The tower's next key node not yet reached (by forecast date)."""
     pending = []
