@@ -75,3 +75,29 @@ def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: 
     base = baseline or baseline_schedule(project)
     cur = current_schedule(project, as_of)
     return [tower_status(t, base, cur, lookback) for t in project.towers]
+
+
+# --- dashboard (the terminal app) ---
+
+def tower_views(project: Project, baseline, current: Schedule, lookback: int = 3):
+    """Per tower: (:class:`scheduler.variance.TowerStatus`, its storeys as
+    :class:`projects.dashboard.FloorView`) against ``baseline`` (a schedule or a
+    :class:`scheduler.baseline.Baseline`), measured in ``current``."""
+    from .dashboard import tower_views as views
+
+    return views(project.towers, baseline, current, lookback)
+
+
+def key_nodes(project: Project, baseline, current: Schedule):
+    """Every key node, planned / forecast or actual / status, earliest first."""
+    from .dashboard import key_nodes as nodes
+
+    return nodes(project.network, baseline, current)
+
+
+def activity_detail(project: Project, current: Schedule, activity_id: str):
+    """An activity's predecessors, successors, driving chain and why it is critical
+    (:class:`projects.dashboard.ActivityDetail`); ``KeyError`` for an unknown id."""
+    from .dashboard import activity_detail as detail
+
+    return detail(current, activity_id, project.settings.critical_float)

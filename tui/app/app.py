@@ -1,0 +1,91 @@
+"""``towerplan tui``: the Textual app a site manager opens every morning.
+
+The app stays small: it holds the backend (the service, given in the constructor), the plan
+level chosen and a revision number that goes up whenever recorded data changes; each screen
+watches those and reloads its own data in a worker. Layout lives in ``towerplan.tcss``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from .. import i18n
+from ..i18n import t
+from .screens.base import translate_bindings
+from .screens.help import HelpScreen
+from .screens.nodes import NodesScreen
+from .screens.overview import OverviewScreen
+from .screens.schedule import ScheduleScreen
+from .widgets.bars import LEVELS, SCREENS
+from .work import Failed, describe
+
+
+class TowerplanApp(App):
+    """The towerplan dashboard over one :class:`~tui.app.backend.Backend`."""
+
+    CSS_PATH = "towerplan.tcss"
+    TITLE = "towerplan"
+    MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "nodes": NodesScreen}
+    DEFAULT_MODE = "overview"
+    BINDINGS = [
+        Binding("question_mark", "help", "key.help", key_display="?"),
+        Binding("q", "quit", "key.quit"),
+        Binding("p", "cycle_plan", "key.plan"),
+        Binding("r", "reload", "key.reload"),
+        *[Binding(str(k), f"go('{name}')", show=False) for k, name in enumerate(SCREENS, 1)],
+    ]
+
+    plan_level = reactive("master")
+    revision = reactive(0)
+
+    def __init__(self, backend, *, lang: str | None = None) -> None:
+        i18n.use(lang)
+        super().__init__()
+        translate_bindings(self)
+        self.backend = backend
+
+    def set_heading(self, project: str, status: dt.date | None, plan: str) -> None:
+        """Show the project, its status date and the plan measured against in the header."""
+        self.title = project
+        self.sub_title = t("subtitle", date=status, plan=plan) if status else \
+            t("subtitle.none", plan=plan)
+
+    def data_changed(self) -> None:
+        """Something recorded changed the figures: every screen reloads."""
+        self.revision += 1
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_go(self, section: str) -> None:
+        if section in self.MODES and section != self.current_mode:
+            self.switch_mode(section)
+
+    def action_plan(self, level: str) -> None:
+        self.plan_level = level
+
+    def action_cycle_plan(self) -> None:
+        self.plan_level = LEVELS[(LEVELS.index(self.plan_level) + 1) % len(LEVELS)]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_reload(self) -> None:
+        self._reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self) -> None:
+        self.backend.reload()
+        self.call_from_thread(self._reloaded)
+
+    def _reloaded(self) -> None:
+        self.notify(t("reloaded", file=self.backend.path.name), timeout=3)
+        self.data_changed()
+
+    def on_failed(self, message: Failed) -> None:
+        title, text = describe(message.error)
+        self.notify(text, title=title, severity="error", timeout=10)

@@ -1,0 +1,66 @@
+"""What every section screen has: the header, the tabs, the footer, error notifications, and
+reloading when the data or the plan level changes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..widgets.bars import NavBar
+from ..work import Failed, describe
+
+
+def translate_bindings(node) -> None:
+    """Show binding descriptions in the chosen language: BINDINGS name i18n keys, which are
+    replaced here, per instance, once the language is known. (Textual keeps a node's bindings
+    in ``_bindings``, copied from the class for each instance.)"""
+    from dataclasses import replace
+
+    from ...i18n import S, t
+
+    for bindings in node._bindings.key_to_bindings.values():
+        for k, b in enumerate(bindings):
+            if b.description in S:
+                bindings[k] = replace(b, description=t(b.description))
+
+
+class SectionScreen(Screen):
+    """A section of the app. Subclasses set ``SECTION``, compose their ``body`` and load
+    their data in ``reload`` (called on mount, on a new plan level and after changes)."""
+
+    SECTION = "overview"
+    USES_PLAN = False
+    BINDINGS: list[Binding] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="▦")
+        yield NavBar(id="nav")
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.query_one(NavBar).current = self.SECTION
+        self.setup()
+        self.watch(self.app, "revision", lambda _: self.reload(), init=False)
+        if self.USES_PLAN:
+            self.watch(self.app, "plan_level", lambda _: self.reload(), init=False)
+        self.reload()
+
+    def setup(self) -> None:
+        """Prepare the widgets once mounted (before the first ``reload``)."""
+
+    def reload(self) -> None:
+        """Ask the service for this screen's data (in a worker)."""
+
+    def on_failed(self, message: Failed) -> None:
+        title, text = describe(message.error)
+        self.notify(text, title=title, severity="error", timeout=10)

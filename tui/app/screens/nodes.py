@@ -1,0 +1,60 @@
+"""Key-node review (节点): each node's target, plan, forecast or actual, margin and status."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from ...i18n import t
+from ..widgets.figures import signed_days
+from ..work import deliver
+from .base import SectionScreen
+
+TONES = {"done early": "green", "done on time": "green", "on track": "green",
+         "done late": "red", "at risk": "red"}
+
+
+class NodesScreen(SectionScreen):
+    """The key nodes in date order against the plan level chosen on the overview."""
+
+    SECTION = "nodes"
+    USES_PLAN = True
+
+    class Loaded(Message):
+        def __init__(self, data) -> None:
+            super().__init__()
+            self.data = data
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="nodes-title", classes="title")
+        yield DataTable(id="nodes-table", cursor_type="row", zebra_stripes=True)
+        yield Static(t("nodes.margin_help"), classes="note")
+
+    def setup(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("node", "tower", "status", "margin", "forecast", "target", "planned"):
+            table.add_column(t(f"col.{key}"), key=key)
+
+    def reload(self) -> None:
+        self.load(self.app.plan_level)
+
+    @work(thread=True, exclusive=True, group="nodes")
+    def load(self, level: str) -> None:
+        deliver(self, lambda: self.app.backend.nodes(level), self.Loaded)
+
+    def on_nodes_screen_loaded(self, message: Loaded) -> None:
+        data = message.data
+        plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
+        self.query_one("#nodes-title", Static).update(t("nodes.title", plan=plan))
+        table = self.query_one(DataTable)
+        table.clear()
+        for n in data.nodes:
+            tone = TONES.get(n.status, "")
+            margin = Text(f"{signed_days(n.slack_days):>7}", style=tone)
+            table.add_row(Text(n.name), n.tower or "", Text(t(f"node.status.{n.status}"),
+                                                             style=tone),
+                          margin, str(n.actual or n.forecast), str(n.target or ""),
+                          str(n.planned or ""), key=n.id)

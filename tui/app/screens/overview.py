@@ -1,0 +1,67 @@
+"""The overview: every tower drawn floor by floor with its days ahead or behind, on the
+plan level chosen (master, year, month, week)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import HorizontalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from ...i18n import t
+from ..widgets.bars import PlanBar
+from ..widgets.building import COLOURS
+from ..widgets.tower_card import TowerCard
+from ..work import deliver
+from .base import SectionScreen
+
+
+class OverviewScreen(SectionScreen):
+    """Towers side by side; ``p`` or a click on the plan bar switches the plan level."""
+
+    SECTION = "overview"
+    USES_PLAN = True
+
+    class Loaded(Message):
+        """The overview data for one plan level arrived."""
+
+        def __init__(self, data) -> None:
+            super().__init__()
+            self.data = data
+
+    def body(self) -> ComposeResult:
+        yield PlanBar(id="planbar")
+        yield HorizontalScroll(Static(t("loading"), id="placeholder"), id="towers")
+        yield Static(legend(), id="legend")
+
+    def reload(self) -> None:
+        self.load(self.app.plan_level)
+
+    @work(thread=True, exclusive=True, group="overview")
+    def load(self, level: str) -> None:
+        deliver(self, lambda: self.app.backend.overview(level), self.Loaded)
+
+    async def on_overview_screen_loaded(self, message: Loaded) -> None:
+        data = message.data
+        plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
+        bar = self.query_one(PlanBar)
+        bar.level = data.level
+        bar.note = "" if data.plan_found else t("plan.missing", plan=t(f"plan.{data.level}"),
+                                                 level=data.level)
+        self.app.set_heading(data.project, data.status_date, plan)
+        box = self.query_one("#towers", HorizontalScroll)
+        cards = list(box.query(TowerCard))
+        if len(cards) != len(data.towers) or not cards:
+            await box.remove_children()
+            cards = [TowerCard() for _ in data.towers]
+            await box.mount_all(cards or [Static(t("ov.no_towers"), id="placeholder")])
+        tallest = max((len(v.floors) for v in data.towers), default=0)
+        for card, view in zip(cards, data.towers):
+            card.show(view, plan, tallest)
+
+
+def legend() -> str:
+    """The colour key under the towers."""
+    return "  ".join(f"[{COLOURS[s]}]██[/] {t('state.' + s)}"
+                     for s in ("done", "in_progress", "planned", "late"))

@@ -1,0 +1,343 @@
+"""The schedule: every activity with its dates, floats and critical flag; filters, sorting, and
+the selected activity's links and why it is critical.
+
+Large networks (10k activities) stay smooth: the table is Textual's DataTable, which draws only
+the rows on screen; filtering and sorting run in a worker over plain tuples, and the table is
+refilled once per change (typing is debounced), never per keystroke. A click on a header or
+``s`` re-sorts the rows already in the table without rebuilding them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
+
+from ...i18n import t
+from ..widgets.activity_panel import ActivityPanel
+from ..work import deliver
+from .base import SectionScreen
+
+COLUMNS = ("id", "start", "finish", "tf", "ff", "crit", "state", "name")
+WIDTHS = {"start": 10, "finish": 10, "tf": 5, "ff": 5, "crit": 4, "state": 11, "name": 44}
+SORT_FIELDS = {"id": "id", "name": "name", "start": "start", "finish": "finish",
+               "tf": "total_float", "ff": "free_float", "crit": "critical", "state": "state"}
+_RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:[-–~]\s*([BbFf]?)(\d+))?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the table shows: filters and sort order."""
+
+    tower: str | None = None  # None = all; "" = activities outside any tower
+    floors: tuple[int, int] | None = None
+    critical: bool = False
+    search: str = ""
+    sort: str = "start"
+    reverse: bool = False
+
+
+def parse_floors(text: str) -> tuple[int, int] | None:
+    """``5`` / ``5-20`` / ``F5-F20`` / ``B2-F3`` → (lowest, highest) floor number
+    (basements negative); ``ValueError`` when not understood."""
+    m = _RANGE.match(text)
+    if m is None:
+        raise ValueError(text)
+
+    def num(prefix: str, digits: str) -> int:
+        return -int(digits) if prefix.upper() == "B" else int(digits)
+
+    low = num(m.group(1), m.group(2))
+    high = num(m.group(3) or "", m.group(4)) if m.group(4) else low
+    return (min(low, high), max(low, high))
+
+
+def select_rows(rows, query: Query) -> list:
+    """The rows that pass ``query``, in its order."""
+    words = query.search.lower().split()
+    out = []
+    for r in rows:
+        if query.tower is not None and r.tower != query.tower:
+            continue
+        if query.critical and not r.critical:
+            continue
+        if query.floors is not None and (r.floor is None or
+                                         not query.floors[0] <= r.floor <= query.floors[1]):
+            continue
+        if words:
+            hay = f"{r.id} {r.name}".lower()
+            if not all(w in hay for w in words):
+                continue
+        out.append(r)
+    out.sort(key=sort_key(query.sort), reverse=query.reverse)
+    return out
+
+
+def sort_key(column: str):
+    """Key function for rows sorted by ``column`` (ties broken by start, then id)."""
+    field = SORT_FIELDS[column]
+    return lambda r: (getattr(r, field), r.start, r.id)
+
+
+def cells(r) -> tuple:
+    """The table cells of one row."""
+    crit = Text("●", style="bold red") if r.critical else Text("")
+    state = t(f"state.{r.state}")
+    return (r.id, str(r.start), str(r.finish),
+            Text(f"{r.total_float:>4}", style="red" if r.total_float < 0 else ""),
+            f"{r.free_float:>4}", crit,
+            Text(state, style="dim" if r.state == "complete" else "yellow" if state else ""),
+            Text(r.name, overflow="ellipsis", no_wrap=True))
+
+
+class ScheduleScreen(SectionScreen):
+    """Filters on top, the activity table, the selected activity's panel below (or beside
+    it on a wide terminal)."""
+
+    SECTION = "schedule"
+    BINDINGS = [
+        Binding("slash", "focus_search", "key.search", key_display="/"),
+        Binding("c", "toggle_critical", "key.critical"),
+        Binding("t", "next_tower", "key.tower"),
+        Binding("f", "focus_floors", "key.floors"),
+        Binding("s", "sort_next", "key.sort"),
+        Binding("S", "sort_reverse", "key.reverse", show=False),
+        Binding("x", "clear", "key.clear"),
+        Binding("escape", "focus_table", show=False),
+    ]
+
+    class TableLoaded(Message):
+        def __init__(self, data) -> None:
+            super().__init__()
+            self.data = data
+
+    class Filtered(Message):
+        def __init__(self, result) -> None:
+            super().__init__()
+            self.rows, self.query = result
+
+    class DetailLoaded(Message):
+        def __init__(self, detail) -> None:
+            super().__init__()
+            self.detail = detail
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = None
+        self.query_state = Query()
+        self._keys: list[str] = []  # activity ids in table order
+        self._typing: Timer | None = None
+        self._selecting: Timer | None = None
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="filters"):
+            yield Select([], prompt=t("sch.all_towers"), id="tower", compact=True)
+            yield Input(placeholder=t("sch.floors"), id="floors", compact=True)
+            yield Checkbox(t("sch.critical"), id="critical", compact=True)
+            yield Input(placeholder=t("sch.search"), id="search", compact=True)
+        yield Static(t("loading"), id="count")
+        with Horizontal(id="schedule-main"):
+            yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="detail"):
+                yield ActivityPanel()
+
+    def setup(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def _add_columns(self, rows) -> None:
+        """Fixed column widths (the id column fits the longest id, up to 28): the table need
+        not measure every cell of a large network, and the figures stay where the eye expects
+        them; the name comes last so a narrow terminal still shows dates and floats."""
+        table = self.query_one(DataTable)
+        if table.columns:
+            return
+        widths = dict(WIDTHS, id=min(max((len(r.id) for r in rows), default=4), 28))
+        for key in COLUMNS:
+            table.add_column(t(f"col.{key}"), key=key, width=widths[key])
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 190, "wide")
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="table")
+    def load(self) -> None:
+        deliver(self, self.app.backend.schedule_table, self.TableLoaded)
+
+    def on_schedule_screen_table_loaded(self, message: TableLoaded) -> None:
+        self.data = message.data
+        self._add_columns(self.data.rows)
+        towers = [(tw, tw) for tw in self.data.towers]
+        if any(not r.tower for r in self.data.rows):
+            towers.append((t("sch.no_tower"), ""))
+        select = self.query_one("#tower", Select)
+        select.set_options(towers)
+        self.refilter()
+
+    # -- filtering ----------------------------------------------------------------------------
+    def refilter(self) -> None:
+        """Show the rows that pass the current filters (computed in a worker)."""
+        if self.data is not None:
+            self.filter_rows(self.data.rows, self.query_state)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def filter_rows(self, rows, query: Query) -> None:
+        deliver(self, lambda: (select_rows(rows, query), query), self.Filtered)
+
+    def on_schedule_screen_filtered(self, message: Filtered) -> None:
+        table = self.query_one(DataTable)
+        keep = self._cursor_id()
+        table.clear()
+        table.add_rows(cells(r) for r in message.rows)
+        self._keys = [r.id for r in message.rows]
+        self._show_count(message.rows)
+        if keep in self._index():
+            table.move_cursor(row=self._index()[keep], scroll=True)
+        self._request_detail()
+
+    def _index(self) -> dict[str, int]:
+        return {aid: k for k, aid in enumerate(self._keys)}
+
+    def _cursor_id(self) -> str | None:
+        row = self.query_one(DataTable).cursor_row
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _show_count(self, rows) -> None:
+        q = self.query_state
+        crit = sum(1 for r in rows if r.critical)
+        self.query_one("#count", Static).update(t(
+            "sch.count", shown=f"{len(rows):,}", total=f"{len(self.data.rows):,}",
+            critical=f"{crit:,}", col=t(f"col.{q.sort}"),
+            dir=t("sch.desc") if q.reverse else t("sch.asc")))
+
+    def _set(self, **changes) -> None:
+        from dataclasses import replace
+
+        self.query_state = replace(self.query_state, **changes)
+        self.refilter()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
+        self._typing = self.set_timer(0.25, self._apply_search)
+
+    def _apply_search(self) -> None:
+        self._set(search=self.query_one("#search", Input).value)
+
+    @on(Input.Submitted, "#floors")
+    @on(Input.Blurred, "#floors")
+    def _floors_entered(self) -> None:
+        text = self.query_one("#floors", Input).value.strip()
+        try:
+            floors = parse_floors(text) if text else None
+        except ValueError:
+            self.notify(t("sch.bad_floors", text=text), severity="warning")
+            return
+        if floors != self.query_state.floors:
+            self._set(floors=floors)
+
+    @on(Select.Changed, "#tower")
+    def _tower_changed(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.BLANK else event.value
+        if value != self.query_state.tower:
+            self._set(tower=value)
+
+    @on(Checkbox.Changed, "#critical")
+    def _critical_changed(self, event: Checkbox.Changed) -> None:
+        if event.value != self.query_state.critical:
+            self._set(critical=event.value)
+
+    # -- sorting ------------------------------------------------------------------------------
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        reverse = not self.query_state.reverse if column == self.query_state.sort else False
+        self._sort(column, reverse)
+
+    def _sort(self, column: str, reverse: bool) -> None:
+        """Re-sort the rows in the table in place (no rebuild)."""
+        from dataclasses import replace
+
+        self.query_state = replace(self.query_state, sort=column, reverse=reverse)
+        if self.data is None:
+            return
+        by_id = {r.id: r for r in self.data.rows}
+        rows = sorted((by_id[k] for k in self._keys), key=sort_key(column),
+                      reverse=reverse)
+        rank = {r.id: k for k, r in enumerate(rows)}
+        keep = self._cursor_id()
+        table = self.query_one(DataTable)
+        table.sort("id", key=rank.__getitem__)
+        self._keys = [r.id for r in rows]
+        self._show_count(rows)
+        if keep is not None:
+            table.move_cursor(row=rank[keep], scroll=True)
+
+    # -- the selected activity ----------------------------------------------------------------
+    def on_data_table_row_highlighted(self) -> None:
+        if self._selecting is not None:
+            self._selecting.stop()
+        self._selecting = self.set_timer(0.12, self._request_detail)
+
+    def _request_detail(self) -> None:
+        aid = self._cursor_id()
+        if aid is None:
+            self.query_one(ActivityPanel).detail = None
+        else:
+            self.load_detail(aid)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load_detail(self, activity_id: str) -> None:
+        deliver(self, lambda: self.app.backend.detail(activity_id), self.DetailLoaded)
+
+    def on_schedule_screen_detail_loaded(self, message: DetailLoaded) -> None:
+        self.query_one(ActivityPanel).detail = message.detail
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_floors(self) -> None:
+        self.query_one("#floors", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_toggle_critical(self) -> None:
+        box = self.query_one("#critical", Checkbox)
+        box.value = not box.value
+
+    def action_next_tower(self) -> None:
+        if self.data is None:
+            return
+        choices = [None, *self.data.towers]
+        now = self.query_state.tower
+        nxt = choices[(choices.index(now) + 1) % len(choices)] if now in choices else None
+        select = self.query_one("#tower", Select)
+        select.value = Select.BLANK if nxt is None else nxt
+
+    def action_sort_next(self) -> None:
+        k = COLUMNS.index(self.query_state.sort)
+        self._sort(COLUMNS[(k + 1) % len(COLUMNS)], False)
+
+    def action_sort_reverse(self) -> None:
+        self._sort(self.query_state.sort, not self.query_state.reverse)
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one("#floors", Input).value = ""
+        self.query_one("#critical", Checkbox).value = False
+        self.query_one("#tower", Select).value = Select.BLANK
+        self.query_state = Query(sort=self.query_state.sort, reverse=self.query_state.reverse)
+        self.refilter()

@@ -1,0 +1,146 @@
+"""A tower's figures beside its building: floor and height, cycle, topping-out, next node.
+
+A label column and short values when the panel is narrow (two towers on 80 columns), fuller
+values when there is room. The big days-ahead number is a separate
+:class:`~textual.widgets.Digits` above it.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...i18n import t
+
+WIDE = 52  # columns from which the long form is used
+
+
+def signed_days(n: int | None) -> str:
+    """``+31 d`` / ``−4 d`` in the language in use (``—`` for none)."""
+    return "—" if n is None else t("ov.days", n=n).replace("-", "−")
+
+
+def verdict(days: int | None, plan: str) -> tuple[str, str]:
+    """(text under the big number, css class) for days ahead against ``plan``."""
+    if days is None:
+        return t("ov.no_floor"), "none"
+    if days == 0:
+        return f"{t('ov.on_plan')} {t('ov.against', plan=plan)}", "onplan"
+    word = t("ov.ahead") if days > 0 else t("ov.behind")
+    return f"{word} {t('ov.against', plan=plan)}", "ahead" if days > 0 else "behind"
+
+
+class Figures(Widget):
+    """Displays one ``TowerView`` (attribute ``view``: its status and floors)."""
+
+    view = reactive(None, layout=True)
+
+    def render(self) -> Text:
+        if self.view is None:
+            return Text("")
+        wide = self.size.width >= WIDE
+        rows = rows_for(self.view.status, wide)
+        if wide:
+            rows.append((t("ov.coming"), _coming(self.view.floors)))
+        pad = max(cell_len(label) for label, _ in rows) + 1
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for k, (label, values) in enumerate(rows):
+            for j, (value, style) in enumerate(values):
+                if k or j:
+                    out.append("\n")
+                head = label if j == 0 else ""
+                out.append(head + " " * (pad - cell_len(head)), style="bold")
+                out.append(value, style=style)
+        return out
+
+
+def rows_for(s, wide: bool) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(label, [(value, style)…]) rows for one tower status."""
+    return [(t("ov.floor"), _floor(s, wide)), (t("ov.height_l"), _height(s)),
+            (t("ov.cycle"), _cycle(s, wide)), (t("ov.topping"), _topping(s, wide)),
+            (t("ov.next_node"), _node(s, wide))]
+
+
+def _floor(s, wide: bool):
+    if not s.highest_floor:
+        return [(t("ov.no_floor"), "dim")]
+    rows = [(t("ov.floor_of", floor=s.highest_floor, done=s.floors_done,
+               total=s.floors_total), "")]
+    if wide and s.poured_on:
+        rows.append((t("ov.poured", date=s.poured_on, plan=s.planned_on or "—"), "dim"))
+    if wide and s.sv_t_days is not None:
+        spi = f"{s.spi_t:.2f}" if s.spi_t is not None else "—"
+        rows.append((t("ov.es", sv=signed_days(s.sv_t_days), spi=spi), "dim"))
+    return rows
+
+
+def _height(s):
+    return [(t("ov.height", height=s.height_m, total=s.height_total_m), "")]
+
+
+def _cycle(s, wide: bool):
+    if s.current_cycle_days is None:
+        return [(t("ov.cycle_none", plan=s.planned_cycle_days), "")]
+    rows = [(t("ov.cycle_val", now=s.current_cycle_days, plan=s.planned_cycle_days), "")]
+    if wide and s.recent_cycles:
+        recent = " · ".join(f"{f} {n}" for f, _, n in s.recent_cycles)
+        rows.append((t("ov.recent", floors=recent), "dim"))
+    return rows
+
+
+def _topping(s, wide: bool):
+    if s.topped_out:
+        return [(t("ov.topped", date=s.cpm_topping_out), "green")]
+    rows = []
+    if s.forecast_topping_out:
+        key = "ov.forecast" if wide else "ov.due"
+        rows.append((t(key, date=s.forecast_topping_out), "b"))
+        if wide and s.forecast_topping_out_planned_cycle != s.forecast_topping_out:
+            rows.append((t("ov.at_plan_cycle", date=s.forecast_topping_out_planned_cycle),
+                         "dim"))
+    if s.planned_topping_out:
+        rows.append((t("ov.planned", date=s.planned_topping_out), ""))
+        rows.append((_early(s.topping_out_ahead_days), _tone(s.topping_out_ahead_days)))
+    return rows
+
+
+def _node(s, wide: bool):
+    node = s.next_node
+    if node is None:
+        return [(t("ov.no_node"), "dim")]
+    status = t(f"node.status.{node.status}")
+    tone = "red" if node.status in ("at risk", "done late") else "green"
+    ref = t("ov.target", date=node.target) if node.target else \
+        t("ov.planned", date=node.planned)
+    margin = signed_days(node.slack_days) if node.slack_days is not None else ""
+    if wide:
+        return [(node.name, ""), (f"{ref} · {t('ov.due', date=node.forecast)}", ""),
+                (f"{status} {margin}".strip(), tone)]
+    return [(node.name, ""), (t("ov.due", date=node.forecast), ""),
+            (f"{status} {margin}".strip(), tone)]
+
+
+def _coming(floors, count: int = 3):
+    """The next floors to pour: forecast and plan dates, late ones in red."""
+    rows = []
+    for f in [f for f in floors if f.state != "done"][:count]:
+        style = "red" if f.state == "late" else "yellow" if f.state == "in_progress" else ""
+        rows.append((t("ov.coming_floor", floor=f.label, date=f.finish,
+                       plan=f.planned or "—"), style))
+    return rows or [(t("ov.no_floor_left"), "dim")]
+
+
+def _early(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days == 0:
+        return t("ov.on_plan")
+    return t("ov.early" if days > 0 else "ov.late", n=abs(days))
+
+
+def _tone(days: int | None) -> str:
+    if days is None or days == 0:
+        return ""
+    return "green" if days > 0 else "red"

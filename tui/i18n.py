@@ -1,0 +1,257 @@
+"""Every string the terminal app shows, in English and Chinese, in one place.
+
+``use("zh")`` picks the language once at start (``--lang``, else the locale: ``zh_CN`` and
+friends give Chinese); ``t(key, **values)`` returns the string with ``str.format`` values
+filled in. A key missing from the table is a bug a test catches (``t`` raises ``KeyError``).
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("en", "zh")
+_current = ["en"]  # the one language of this process, chosen at start
+
+S: dict[str, tuple[str, str]] = {
+    # navigation and app
+    "app.title": ("towerplan", "towerplan 进度管理"),
+    "nav.overview": ("Overview", "总览"),
+    "nav.schedule": ("Schedule", "进度计划"),
+    "nav.week": ("This week", "本周计划"),
+    "nav.nodes": ("Nodes", "节点"),
+    "nav.whatif": ("What-if", "假设分析"),
+    "nav.export": ("Export", "导出"),
+    "key.help": ("Help", "帮助"),
+    "key.quit": ("Quit", "退出"),
+    "key.plan": ("Plan level", "计划层级"),
+    "key.reload": ("Reload", "重新载入"),
+    "key.search": ("Search", "搜索"),
+    "key.critical": ("Critical only", "仅关键"),
+    "key.tower": ("Tower", "塔楼"),
+    "key.floors": ("Floors", "楼层"),
+    "key.sort": ("Sort", "排序"),
+    "key.reverse": ("Reverse", "倒序"),
+    "key.clear": ("Clear filters", "清除筛选"),
+    "key.done": ("Mark done", "标记完成"),
+    "key.started": ("Mark started", "标记开始"),
+    "key.open": ("Open scenario", "打开方案"),
+    "key.gantt": ("Gantt PNG", "横道图 PNG"),
+    "key.flowline": ("Flowline PNG", "流水图 PNG"),
+    "key.close": ("Close", "关闭"),
+    "subtitle": ("status {date} · {plan}", "状态日期 {date} · {plan}"),
+    "subtitle.none": ("no status date · {plan}", "无状态日期 · {plan}"),
+    "loading": ("Loading…", "载入中…"),
+    "reloaded": ("Reloaded {file}", "已重新载入 {file}"),
+    # plan levels
+    "plan.master": ("master plan", "总控计划"),
+    "plan.year": ("year plan", "年计划"),
+    "plan.month": ("month plan", "月计划"),
+    "plan.week": ("week plan", "周计划"),
+    "plan.label": ("Plan:", "计划:"),
+    "plan.missing": ("No {plan} frozen yet: figures are against the master plan. Freeze one "
+                     "with: towerplan plan {level} --freeze",
+                     "尚未冻结{plan}: 以下对比总控计划。冻结命令: towerplan plan {level} --freeze"),
+    "plan.made": ("{plan} frozen {date}", "{plan} 冻结于 {date}"),
+    # overview
+    "ov.ahead": ("days ahead", "天 提前"),
+    "ov.behind": ("days behind", "天 滞后"),
+    "ov.on_plan": ("on plan", "按计划"),
+    "ov.against": ("of the {plan}", "(对比{plan})"),
+    "ov.no_floor": ("no floor poured yet", "尚无楼层浇筑"),
+    "ov.floor": ("Floor", "楼层"),
+    "ov.floor_of": ("{floor} · {done} of {total}", "{floor} · {done}/{total} 层"),
+    "ov.height_l": ("Height", "高度"),
+    "ov.height": ("{height:.1f} of {total:.1f} m", "{height:.1f} / {total:.1f} 米"),
+    "ov.poured": ("poured {date}, plan {plan}", "浇筑 {date}, 计划 {plan}"),
+    "ov.es": ("earned schedule SV(t) {sv}, SPI(t) {spi}", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
+    "ov.cycle": ("Cycle", "周期"),
+    "ov.cycle_val": ("{now:g} d · plan {plan:g}", "{now:g} 天 · 计划 {plan:g}"),
+    "ov.cycle_none": ("plan {plan:g} d", "计划 {plan:g} 天"),
+    "ov.recent": ("{floors} (working days)", "{floors} (工作日)"),
+    "ov.coming": ("Coming", "后续楼层"),
+    "ov.coming_floor": ("{floor} pour due {date} · plan {plan}", "{floor} 预计浇筑 {date} · 计划 {plan}"),
+    "ov.no_floor_left": ("every floor poured", "全部楼层已浇筑"),
+    "ov.topping": ("Top-out", "封顶"),
+    "ov.due": ("due {date}", "预测 {date}"),
+    "ov.forecast": ("forecast {date} at the current cycle", "按当前周期预测 {date}"),
+    "ov.at_plan_cycle": ("{date} at the planned cycle", "按计划周期 {date}"),
+    "ov.planned": ("plan {date}", "计划 {date}"),
+    "ov.target": ("target {date}", "目标 {date}"),
+    "ov.topped": ("topped out {date}", "已封顶 {date}"),
+    "ov.early": ("{n} d early", "提前 {n} 天"),
+    "ov.late": ("{n} d late", "滞后 {n} 天"),
+    "ov.next_node": ("Next", "下一节点"),
+    "ov.no_node": ("no key node left", "无后续节点"),
+    "ov.days": ("{n:+d} d", "{n:+d} 天"),
+    "state.done": ("done", "已完成"),
+    "state.in_progress": ("in progress", "施工中"),
+    "state.planned": ("planned", "未开始"),
+    "state.late": ("late", "滞后"),
+    "state.not_started": ("", ""),
+    "state.complete": ("done", "已完成"),
+    "ov.no_towers": ("This project has no towers: the overview needs a towers section.",
+                     "本项目没有塔楼: 总览需要 towers 部分。"),
+    "ov.error": ("Could not open the project: see the message.", "无法打开项目: 见提示。"),
+    # nodes
+    "node.status.done early": ("done early", "提前完成"),
+    "node.status.done on time": ("done on time", "按时完成"),
+    "node.status.done late": ("done late", "延期完成"),
+    "node.status.on track": ("on track", "正常"),
+    "node.status.at risk": ("at risk", "有风险"),
+    "col.node": ("Node", "节点"),
+    "col.tower": ("Tower", "塔楼"),
+    "col.target": ("Target", "目标"),
+    "col.planned": ("Planned", "计划"),
+    "col.forecast": ("Forecast / actual", "预测 / 实际"),
+    "col.margin": ("Margin", "余量"),
+    "col.status": ("Status", "状态"),
+    "nodes.title": ("Key nodes against the {plan}", "关键节点 (对比{plan})"),
+    "nodes.margin_help": ("Margin: calendar days from the forecast (or actual) date to the "
+                          "target, or to the plan where there is no target; + = early. Done "
+                          "nodes show their actual date.",
+                          "余量: 预测(或实际)日期到目标日期(无目标时为计划日期)的日历天数, + 为提前。"
+                          "已完成节点显示实际日期。"),
+    # schedule
+    "col.id": ("ID", "编号"),
+    "col.name": ("Activity", "工作名称"),
+    "col.start": ("Start", "开始"),
+    "col.finish": ("Finish", "完成"),
+    "col.tf": ("TF", "总时差"),
+    "col.ff": ("FF", "自由时差"),
+    "col.crit": ("Crit", "关键"),
+    "col.state": ("Progress", "进度"),
+    "col.dur": ("Dur", "工期"),
+    "sch.search": ("search id or name", "搜索编号或名称"),
+    "sch.floors": ("floors e.g. 5-20", "楼层 如 5-20"),
+    "sch.all_towers": ("All towers", "全部塔楼"),
+    "sch.no_tower": ("Not in a tower", "非塔楼"),
+    "sch.critical": ("Critical only", "仅关键工作"),
+    "sch.count": ("{shown} of {total} activities · {critical} critical · sorted by {col} {dir}",
+                  "{shown} / {total} 项工作 · {critical} 项关键 · 按{col}{dir}"),
+    "sch.asc": ("▲", "▲"),
+    "sch.desc": ("▼", "▼"),
+    "sch.bad_floors": ("Floor range {text!r} not understood: write 5, 5-20 or F5-F20",
+                       "无法识别楼层范围 {text!r}: 请写 5、5-20 或 F5-F20"),
+    "sch.pick": ("Select an activity to see its links and why it is critical.",
+                 "选择一项工作以查看其紧前紧后工作及关键原因。"),
+    "det.line": ("{id} · {name}", "{id} · {name}"),
+    "det.dates": ("{start} → {finish} · {dur} d · TF {tf} · FF {ff}",
+                  "{start} → {finish} · {dur} 天 · 总时差 {tf} · 自由时差 {ff}"),
+    "det.preds": ("Predecessors", "紧前工作"),
+    "det.succs": ("Successors", "紧后工作"),
+    "det.none": ("none", "无"),
+    "det.driving": ("drives", "控制"),
+    "det.slack": ("slack {n}", "间隔 {n}"),
+    "det.why": ("Why", "原因"),
+    "why.complete": ("Done: finished work is never critical.", "已完成: 完成的工作不再是关键工作。"),
+    "why.not_critical": ("Not critical: it can slip {tf} working days before the project finish "
+                         "moves.", "非关键: 可延误 {tf} 个工作日而不影响总工期。"),
+    "why.negative_float": ("Critical with negative float ({tf}): a constraint or deadline cannot "
+                           "be met as planned.", "关键且总时差为负 ({tf}): 约束或工期要求无法满足。"),
+    "why.constraint": ("Critical because of its constraint {constraint}.",
+                       "关键: 受约束 {constraint} 控制。"),
+    "why.driven": ("Critical: no float. The chain that drives it has no slack, and any day it "
+                   "slips moves the project finish.",
+                   "关键: 总时差为零。控制它的工作链没有间隔, 它每延误一天总工期就推迟一天。"),
+    "why.finish": ("Critical: no float, it ends the project.", "关键: 总时差为零, 决定总工期。"),
+    "why.chain": ("Driven by: {chain}", "受控于: {chain}"),
+    "why.onward": ("Drives: {chain}", "控制: {chain}"),
+    # this week
+    "wk.title": ("Week plan {start} – {end}", "周计划 {start} – {end}"),
+    "wk.ppc": ("PPC {ppc}: {done} of {due} planned activities done",
+               "计划完成率 PPC {ppc}: {due} 项中完成 {done} 项"),
+    "wk.reasons": ("Not done, and why", "未完成工作及原因"),
+    "wk.unavailable": ("The week plan needs the progress database (issue 4), which this build "
+                       "does not have yet.", "周计划需要进度数据库 (第 4 项), 当前版本尚未提供。"),
+    "rec.title_done": ("Mark {id} done", "标记 {id} 完成"),
+    "rec.title_started": ("Mark {id} started", "标记 {id} 开始"),
+    "rec.date": ("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"),
+    "rec.note": ("Note (optional)", "备注 (可选)"),
+    "rec.save": ("Save", "保存"),
+    "rec.cancel": ("Cancel", "取消"),
+    "rec.bad_date": ("Not a date: {text!r} (write YYYY-MM-DD)", "日期无效: {text!r} (格式 YYYY-MM-DD)"),
+    "rec.saved": ("Saved: {id} {what} {date}", "已保存: {id} {what} {date}"),
+    "rec.what_done": ("done", "完成"),
+    "rec.what_started": ("started", "开始"),
+    # what-if
+    "wi.pick": ("Scenario file", "方案文件"),
+    "wi.run": ("Run", "计算"),
+    "wi.unavailable": ("What-if needs the scenario service (issue 5), which this build does not "
+                       "have yet.", "假设分析需要方案服务 (第 5 项), 当前版本尚未提供。"),
+    # export
+    "ex.unavailable": ("Export needs the chart service (issue 6), which this build does not have "
+                       "yet.", "导出需要图表服务 (第 6 项), 当前版本尚未提供。"),
+    "ex.wrote": ("Wrote {path}", "已写入 {path}"),
+    # errors
+    "err.project": ("Problem in the project file", "项目文件有误"),
+    "err.database": ("Database problem", "数据库问题"),
+    "err.internal": ("Unexpected error (please report it)", "意外错误 (请报告)"),
+    # help
+    "help.title": ("towerplan — keys", "towerplan — 按键"),
+    "help.body": (
+        "[b]Everywhere[/b]\n"
+        "  1–6        go to Overview, Schedule, This week, Nodes, What-if, Export\n"
+        "  p          switch the plan level: master → year → month → week\n"
+        "  r          reload the project file (after editing it)\n"
+        "  ?          this help          q  quit          ctrl+p  command palette\n"
+        "  The mouse works too: click the tabs, the plan levels, table headers and rows.\n\n"
+        "[b]Overview[/b]\n"
+        "  Each tower floor by floor: [green]█[/] done, [yellow]█[/] in progress, "
+        "[grey50]█[/] planned, [red]█[/] late (not poured although the plan had it poured).\n"
+        "  The big number is days ahead (+, green) or behind (−, red) of the chosen plan for\n"
+        "  the highest floor poured; cycle is working days per floor over the last floors.\n\n"
+        "[b]Schedule[/b]\n"
+        "  /  search     c  critical only     t  next tower     f  floor range\n"
+        "  s  sort by the next column     S  reverse     x  clear the filters\n"
+        "  Click a column header to sort by it. The panel shows the selected activity's\n"
+        "  predecessors and successors (▶ = the link that drives it) and why it is critical.\n\n"
+        "[b]This week[/b]\n"
+        "  d  mark done     b  mark begun (started): today by default, or type a date; a note\n"
+        "  is optional. It is saved to the database at once and every screen updates.\n",
+        "[b]所有界面[/b]\n"
+        "  1–6        总览、进度计划、本周计划、节点、假设分析、导出\n"
+        "  p          切换计划层级: 总控 → 年 → 月 → 周\n"
+        "  r          重新载入项目文件 (修改后)\n"
+        "  ?          本帮助          q  退出          ctrl+p  命令面板\n"
+        "  也可以用鼠标: 点击标签、计划层级、表头和行。\n\n"
+        "[b]总览[/b]\n"
+        "  每栋塔楼逐层显示: [green]█[/] 已完成, [yellow]█[/] 施工中, [grey50]█[/] 未开始, "
+        "[red]█[/] 滞后 (计划应已浇筑但未浇筑)。\n"
+        "  大数字为已浇筑最高层相对所选计划提前 (+, 绿色) 或滞后 (−, 红色) 的天数;\n"
+        "  周期为最近几层的平均每层工作日。\n\n"
+        "[b]进度计划[/b]\n"
+        "  /  搜索     c  仅关键工作     t  下一栋塔楼     f  楼层范围\n"
+        "  s  按下一列排序     S  倒序     x  清除筛选\n"
+        "  点击表头按该列排序。下方显示所选工作的紧前、紧后工作 (▶ 为控制它的逻辑关系)\n"
+        "  及其为何是关键工作。\n\n"
+        "[b]本周计划[/b]\n"
+        "  d  标记完成     b  标记开始: 默认今天, 也可输入日期; 备注可选。\n"
+        "  立即保存到数据库, 所有界面同步更新。\n"),
+}
+
+
+def use(lang: str | None) -> str:
+    """Choose the language: ``en``, ``zh``, or ``None`` for the locale's. Returns it."""
+    _current[0] = lang if lang in LANGUAGES else detect()
+    return _current[0]
+
+
+def detect(environ=None) -> str:
+    """``zh`` when the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) is Chinese, else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def language() -> str:
+    """The language in use."""
+    return _current[0]
+
+
+def t(key: str, **values) -> str:
+    """The string ``key`` in the language in use, with ``values`` filled in."""
+    text = S[key][1 if _current[0] == "zh" else 0]
+    return text.format(**values) if values else text
