@@ -12,6 +12,14 @@ from pathlib import Path
 
 from .errors import Problem, ProjectError
 
+# Imported with this module, not on first use: yaml_rs 0.1.6 crashes the interpreter
+# (segfault) when its extension is first initialised in a thread that has ended before the
+# next call, which is what a first load in the terminal app's worker thread did.
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - a platform without the wheel
+    yaml_rs = None
+
 
 def read_text(path: Path) -> str:
     """The file's text; a missing or unreadable file is a :class:`ProjectError`."""
@@ -32,9 +40,7 @@ def read_text(path: Path) -> str:
 
 def load_fast(text: str, file: str):
     """Parse ``text``; a syntax error becomes a :class:`ProjectError` with its position."""
-    try:
-        import yaml_rs
-    except ImportError:  # pragma: no cover - a platform without the wheel
+    if yaml_rs is None:  # pragma: no cover - a platform without the wheel
         return load_positions(text, file)
     try:
         return yaml_rs.loads(text)
