@@ -20,6 +20,7 @@ from .screens.base import translate_bindings
 from .screens.help import HelpScreen
 from .screens.nodes import NodesScreen
 from .screens.overview import OverviewScreen
+from .screens.pending import ExportPending, WeekPending, WhatIfPending
 from .screens.schedule import ScheduleScreen
 from .widgets.bars import LEVELS, SCREENS
 from .work import Failed, describe
@@ -30,7 +31,8 @@ class TowerplanApp(App):
 
     CSS_PATH = "towerplan.tcss"
     TITLE = "towerplan"
-    MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "nodes": NodesScreen}
+    MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "week": WeekPending,
+             "nodes": NodesScreen, "whatif": WhatIfPending, "export": ExportPending}
     DEFAULT_MODE = "overview"
     BINDINGS = [
         Binding("question_mark", "help", "key.help", key_display="?"),
@@ -60,6 +62,12 @@ class TowerplanApp(App):
         self.revision += 1
 
     # -- actions ------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters) -> bool | None:
+        # the plan level only means something on the screens that measure against a plan
+        if action in ("cycle_plan", "plan"):
+            return getattr(self.screen, "USES_PLAN", False)
+        return True
+
     def action_go(self, section: str) -> None:
         if section in self.MODES and section != self.current_mode:
             self.switch_mode(section)

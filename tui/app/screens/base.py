@@ -50,10 +50,16 @@ class SectionScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(NavBar).current = self.SECTION
         self.setup()
-        self.watch(self.app, "revision", lambda _: self.reload(), init=False)
+        self.watch(self.app, "revision", self._changed, init=False)
         if self.USES_PLAN:
-            self.watch(self.app, "plan_level", lambda _: self.reload(), init=False)
+            self.watch(self.app, "plan_level", self._changed, init=False)
         self.reload()
+
+    def _changed(self, old, new) -> None:
+        # Textual also calls watchers when it first initialises the app's reactives (old is
+        # new then): only a real change reloads.
+        if old != new:
+            self.reload()
 
     def setup(self) -> None:
         """Prepare the widgets once mounted (before the first ``reload``)."""
@@ -62,5 +68,10 @@ class SectionScreen(Screen):
         """Ask the service for this screen's data (in a worker)."""
 
     def on_failed(self, message: Failed) -> None:
+        message.stop()  # said here; the app need not say it again
         title, text = describe(message.error)
         self.notify(text, title=title, severity="error", timeout=10)
+        self.failed(title)
+
+    def failed(self, title: str) -> None:
+        """A service call failed (already notified): say so where the data would be."""

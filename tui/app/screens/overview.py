@@ -42,6 +42,10 @@ class OverviewScreen(SectionScreen):
     def load(self, level: str) -> None:
         deliver(self, lambda: self.app.backend.overview(level), self.Loaded)
 
+    def failed(self, title: str) -> None:
+        for placeholder in self.query("#placeholder"):
+            placeholder.update(f"{title}\n{t('ov.error')}")
+
     async def on_overview_screen_loaded(self, message: Loaded) -> None:
         data = message.data
         plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")

@@ -1,10 +1,11 @@
 """The schedule: every activity with its dates, floats and critical flag; filters, sorting, and
 the selected activity's links and why it is critical.
 
-Large networks (10k activities) stay smooth: the table is Textual's DataTable, which draws only
-the rows on screen; filtering and sorting run in a worker over plain tuples, and the table is
-refilled once per change (typing is debounced), never per keystroke. A click on a header or
-``s`` re-sorts the rows already in the table without rebuilding them.
+Large networks (10k activities) stay smooth: the cells of every row are prepared once, in a
+worker, when the schedule arrives; filtering and sorting also run in a worker and hand the
+table a new list of rows, which :class:`~tui.app.widgets.virtual_table.VirtualTable` swaps in
+at no cost (it draws only the lines on screen). Typing in the search box is debounced, so the
+rows are chosen once per pause in typing, not per keystroke.
 """
 
 from __future__ import annotations
@@ -12,24 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from ...i18n import t
 from ..widgets.activity_panel import ActivityPanel
+from ..widgets.virtual_table import Column, VirtualTable
 from ..work import deliver
 from .base import SectionScreen
 
 COLUMNS = ("id", "start", "finish", "tf", "ff", "crit", "state", "name")
-WIDTHS = {"start": 10, "finish": 10, "tf": 5, "ff": 5, "crit": 4, "state": 11, "name": 44}
+WIDTHS = {"start": 10, "finish": 10, "tf": 4, "ff": 4, "crit": 4, "state": 11, "name": 60}
+NUMERIC = ("tf", "ff")
 SORT_FIELDS = {"id": "id", "name": "name", "start": "start", "finish": "finish",
                "tf": "total_float", "ff": "free_float", "crit": "critical", "state": "state"}
+STATE_STYLES = {"complete": "dim", "in_progress": "yellow"}
 _RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:[-–~]\s*([BbFf]?)(\d+))?\s*$")
 
 
@@ -87,15 +92,19 @@ def sort_key(column: str):
     return lambda r: (getattr(r, field), r.start, r.id)
 
 
-def cells(r) -> tuple:
-    """The table cells of one row."""
-    crit = Text("●", style="bold red") if r.critical else Text("")
-    state = t(f"state.{r.state}")
-    return (r.id, str(r.start), str(r.finish),
-            Text(f"{r.total_float:>4}", style="red" if r.total_float < 0 else ""),
-            f"{r.free_float:>4}", crit,
-            Text(state, style="dim" if r.state == "complete" else "yellow" if state else ""),
-            Text(r.name, overflow="ellipsis", no_wrap=True))
+def table_cells(rows) -> dict[str, tuple]:
+    """The table cells of each row by activity id: built once, in a worker (10k rows take a
+    third of a second)."""
+    red, bold_red = Style(color="red"), Style(color="red", bold=True)
+    states = {s: (t(f"state.{s}"), Style.parse(STATE_STYLES.get(s, "none")))
+              for s in ("not_started", "in_progress", "complete")}
+    out = {}
+    for r in rows:
+        tf = str(r.total_float)
+        out[r.id] = (r.id, r.start.isoformat(), r.finish.isoformat(),
+                     (tf, red) if r.total_float < 0 else tf, str(r.free_float),
+                     ("●", bold_red) if r.critical else "", states[r.state], r.name)
+    return out
 
 
 class ScheduleScreen(SectionScreen):
@@ -107,22 +116,22 @@ class ScheduleScreen(SectionScreen):
         Binding("slash", "focus_search", "key.search", key_display="/"),
         Binding("c", "toggle_critical", "key.critical"),
         Binding("t", "next_tower", "key.tower"),
-        Binding("f", "focus_floors", "key.floors"),
+        Binding("f", "focus_floors", "key.floors", show=False),
         Binding("s", "sort_next", "key.sort"),
         Binding("S", "sort_reverse", "key.reverse", show=False),
-        Binding("x", "clear", "key.clear"),
+        Binding("x", "clear", "key.clear", show=False),
         Binding("escape", "focus_table", show=False),
     ]
 
     class TableLoaded(Message):
-        def __init__(self, data) -> None:
+        def __init__(self, result) -> None:
             super().__init__()
-            self.data = data
+            self.data, self.cells = result
 
     class Filtered(Message):
         def __init__(self, result) -> None:
             super().__init__()
-            self.rows, self.query = result
+            self.rows, self.cells = result
 
     class DetailLoaded(Message):
         def __init__(self, detail) -> None:
@@ -132,10 +141,11 @@ class ScheduleScreen(SectionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data = None
+        self.cells: dict[str, tuple] = {}
         self.query_state = Query()
-        self._keys: list[str] = []  # activity ids in table order
-        self._typing: Timer | None = None
-        self._selecting: Timer | None = None
+        self._shown: list[str] = []  # activity ids in table order
+        self._search_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
 
     def body(self) -> ComposeResult:
         with Horizontal(id="filters"):
@@ -145,23 +155,28 @@ class ScheduleScreen(SectionScreen):
             yield Input(placeholder=t("sch.search"), id="search", compact=True)
         yield Static(t("loading"), id="count")
         with Horizontal(id="schedule-main"):
-            yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+            yield VirtualTable(id="activities")
             with VerticalScroll(id="detail"):
                 yield ActivityPanel()
 
     def setup(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
+
+    def shown_ids(self) -> list[str]:
+        """The ids of the activities in the table, in its order."""
+        return list(self._shown)
 
     def _add_columns(self, rows) -> None:
-        """Fixed column widths (the id column fits the longest id, up to 28): the table need
-        not measure every cell of a large network, and the figures stay where the eye expects
-        them; the name comes last so a narrow terminal still shows dates and floats."""
-        table = self.query_one(DataTable)
+        """Fixed widths (the id column fits the longest id, up to 28): the figures stay where
+        the eye expects them, and the name comes last so a narrow terminal still shows the
+        dates and floats."""
+        table = self.query_one(VirtualTable)
         if table.columns:
             return
         widths = dict(WIDTHS, id=min(max((len(r.id) for r in rows), default=4), 28))
-        for key in COLUMNS:
-            table.add_column(t(f"col.{key}"), key=key, width=widths[key])
+        labels = {k: t(f"col.{k}") for k in COLUMNS}
+        table.set_columns(Column(k, labels[k], max(widths[k], cell_len(labels[k])), k in NUMERIC)
+                          for k in COLUMNS)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 190, "wide")
@@ -172,10 +187,14 @@ class ScheduleScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="table")
     def load(self) -> None:
-        deliver(self, self.app.backend.schedule_table, self.TableLoaded)
+        def run():
+            data = self.app.backend.schedule_table()
+            return data, table_cells(data.rows)
+
+        deliver(self, run, self.TableLoaded)
 
     def on_schedule_screen_table_loaded(self, message: TableLoaded) -> None:
-        self.data = message.data
+        self.data, self.cells = message.data, message.cells
         self._add_columns(self.data.rows)
         towers = [(tw, tw) for tw in self.data.towers]
         if any(not r.tower for r in self.data.rows):
@@ -188,29 +207,26 @@ class ScheduleScreen(SectionScreen):
     def refilter(self) -> None:
         """Show the rows that pass the current filters (computed in a worker)."""
         if self.data is not None:
-            self.filter_rows(self.data.rows, self.query_state)
+            self.filter_rows(self.data.rows, self.cells, self.query_state)
 
     @work(thread=True, exclusive=True, group="filter")
-    def filter_rows(self, rows, query: Query) -> None:
-        deliver(self, lambda: (select_rows(rows, query), query), self.Filtered)
+    def filter_rows(self, rows, cells, query: Query) -> None:
+        def run():
+            chosen = select_rows(rows, query)
+            return chosen, [cells[r.id] for r in chosen]
+
+        deliver(self, run, self.Filtered)
 
     def on_schedule_screen_filtered(self, message: Filtered) -> None:
-        table = self.query_one(DataTable)
         keep = self._cursor_id()
-        table.clear()
-        table.add_rows(cells(r) for r in message.rows)
-        self._keys = [r.id for r in message.rows]
+        self._shown = [r.id for r in message.rows]
+        index = next((k for k, aid in enumerate(self._shown) if aid == keep), 0)
+        self.query_one(VirtualTable).show(message.cells, index)
         self._show_count(message.rows)
-        if keep in self._index():
-            table.move_cursor(row=self._index()[keep], scroll=True)
-        self._request_detail()
-
-    def _index(self) -> dict[str, int]:
-        return {aid: k for k, aid in enumerate(self._keys)}
 
     def _cursor_id(self) -> str | None:
-        row = self.query_one(DataTable).cursor_row
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        row = self.query_one(VirtualTable).cursor
+        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _show_count(self, rows) -> None:
         q = self.query_state
@@ -228,9 +244,9 @@ class ScheduleScreen(SectionScreen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        if self._typing is not None:
-            self._typing.stop()
-        self._typing = self.set_timer(0.25, self._apply_search)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(0.25, self._apply_search)
 
     def _apply_search(self) -> None:
         self._set(search=self.query_one("#search", Input).value)
@@ -249,7 +265,7 @@ class ScheduleScreen(SectionScreen):
 
     @on(Select.Changed, "#tower")
     def _tower_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.BLANK else event.value
+        value = None if event.value is Select.NULL else event.value
         if value != self.query_state.tower:
             self._set(tower=value)
 
@@ -259,35 +275,15 @@ class ScheduleScreen(SectionScreen):
             self._set(critical=event.value)
 
     # -- sorting ------------------------------------------------------------------------------
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
-        reverse = not self.query_state.reverse if column == self.query_state.sort else False
-        self._sort(column, reverse)
-
-    def _sort(self, column: str, reverse: bool) -> None:
-        """Re-sort the rows in the table in place (no rebuild)."""
-        from dataclasses import replace
-
-        self.query_state = replace(self.query_state, sort=column, reverse=reverse)
-        if self.data is None:
-            return
-        by_id = {r.id: r for r in self.data.rows}
-        rows = sorted((by_id[k] for k in self._keys), key=sort_key(column),
-                      reverse=reverse)
-        rank = {r.id: k for k, r in enumerate(rows)}
-        keep = self._cursor_id()
-        table = self.query_one(DataTable)
-        table.sort("id", key=rank.__getitem__)
-        self._keys = [r.id for r in rows]
-        self._show_count(rows)
-        if keep is not None:
-            table.move_cursor(row=rank[keep], scroll=True)
+    def on_virtual_table_header_clicked(self, event: VirtualTable.HeaderClicked) -> None:
+        reverse = not self.query_state.reverse if event.key == self.query_state.sort else False
+        self._set(sort=event.key, reverse=reverse)
 
     # -- the selected activity ----------------------------------------------------------------
-    def on_data_table_row_highlighted(self) -> None:
-        if self._selecting is not None:
-            self._selecting.stop()
-        self._selecting = self.set_timer(0.12, self._request_detail)
+    def on_virtual_table_highlighted(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.12, self._request_detail)
 
     def _request_detail(self) -> None:
         aid = self._cursor_id()
@@ -312,7 +308,7 @@ class ScheduleScreen(SectionScreen):
         self.query_one("#floors", Input).focus()
 
     def action_focus_table(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
 
     def action_toggle_critical(self) -> None:
         box = self.query_one("#critical", Checkbox)
@@ -325,19 +321,19 @@ class ScheduleScreen(SectionScreen):
         now = self.query_state.tower
         nxt = choices[(choices.index(now) + 1) % len(choices)] if now in choices else None
         select = self.query_one("#tower", Select)
-        select.value = Select.BLANK if nxt is None else nxt
+        select.value = Select.NULL if nxt is None else nxt
 
     def action_sort_next(self) -> None:
         k = COLUMNS.index(self.query_state.sort)
-        self._sort(COLUMNS[(k + 1) % len(COLUMNS)], False)
+        self._set(sort=COLUMNS[(k + 1) % len(COLUMNS)], reverse=False)
 
     def action_sort_reverse(self) -> None:
-        self._sort(self.query_state.sort, not self.query_state.reverse)
+        self._set(reverse=not self.query_state.reverse)
 
     def action_clear(self) -> None:
         self.query_one("#search", Input).value = ""
         self.query_one("#floors", Input).value = ""
         self.query_one("#critical", Checkbox).value = False
-        self.query_one("#tower", Select).value = Select.BLANK
+        self.query_one("#tower", Select).value = Select.NULL
         self.query_state = Query(sort=self.query_state.sort, reverse=self.query_state.reverse)
         self.refilter()

@@ -27,9 +27,10 @@ def verdict(days: int | None, plan: str) -> tuple[str, str]:
     if days is None:
         return t("ov.no_floor"), "none"
     if days == 0:
-        return f"{t('ov.on_plan')} {t('ov.against', plan=plan)}", "onplan"
-    word = t("ov.ahead") if days > 0 else t("ov.behind")
-    return f"{word} {t('ov.against', plan=plan)}", "ahead" if days > 0 else "behind"
+        return t("ov.level", plan=plan), "onplan"
+    if days > 0:
+        return t("ov.ahead", n=days, plan=plan), "ahead"
+    return t("ov.behind", n=-days, plan=plan), "behind"
 
 
 class Figures(Widget):

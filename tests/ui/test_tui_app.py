@@ -1,0 +1,111 @@
+"""The app as a whole: key nodes, help, quitting, language, and errors shown as notifications."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from tests.conftest import EXAMPLE
+from tests.ui.tuikit import make_app, settle, write
+from tui import i18n
+from tui.app.screens.help import HelpScreen
+from tui.app.work import describe
+
+
+def _notes(app) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def test_nodes_screen_lists_every_key_node_in_date_order(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
+        assert len(rows) == 10
+        assert rows[0][:5] == ["±0.000 complete (正负零)", "", "done early", "+23 d",
+                               "2022-07-08"]
+        by_name = {r[0]: r for r in rows}
+        a_top = by_name["A塔主体结构封顶 topping-out"]
+        assert a_top[1:] == ["A", "on track", "+31 d", "2024-03-30", "2024-04-30",
+                             "2024-04-21"]
+        assert rows[-1][0] == "Handover"
+
+
+async def test_help_opens_and_closes_and_q_quits(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_tabs_switch_screens_by_key_and_by_click(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        assert app.current_mode == "schedule"
+        await pilot.click("#nav", offset=(2, 0))  # " 1 Overview "
+        await settle(pilot)
+        assert app.current_mode == "overview"
+
+
+async def test_a_broken_file_is_a_notification_naming_the_line_not_a_crash(tmp_path):
+    bad = write(tmp_path, "project: {id: x, start: 2025-13-01}\n")
+    app = make_app(tmp_path, bad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notes = _notes(app)
+        assert len(notes) == 1
+        assert notes[0].startswith("Problem in the project file: ")
+        assert f"{bad}:1:" in notes[0] and "start" in notes[0]
+        assert "press r to reload" in str(app.screen.query_one("#placeholder").render())
+        await pilot.press("2")  # the other screens say so too, and keep running
+        await settle(pilot)
+        assert app.is_running and len(_notes(app)) == 2
+
+
+async def test_a_file_gone_on_reload_keeps_the_last_figures_and_says_why(tmp_path):
+    path = write(tmp_path, EXAMPLE.read_text(encoding="utf-8"))
+    app = make_app(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        path.unlink()
+        await pilot.press("r")
+        await settle(pilot)
+        assert any("no such file" in n for n in _notes(app))
+        assert len(app.screen.query("TowerCard")) == 2  # the last figures stay on screen
+
+
+def test_describe_names_database_and_internal_errors():
+    import sqlite3
+
+    assert describe(sqlite3.OperationalError("unable to open database file\nmore")) == \
+        ("Database problem", "unable to open database file")
+    title, text = describe(ZeroDivisionError("division by zero"))
+    assert title.startswith("Unexpected error") and text == "ZeroDivisionError: division by zero"
+
+
+def test_every_string_has_english_and_chinese():
+    for key, (en, zh) in i18n.S.items():
+        if key != "state.not_started":
+            assert en and zh, key
+        assert en.count("{") == zh.count("{"), key
+
+
+def test_language_from_option_or_locale():
+    assert i18n.detect({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert i18n.detect({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert i18n.detect({}) == "en"
+    try:
+        assert i18n.use("zh") == "zh" and i18n.t("ov.ahead", n=3, plan="总控计划") == "提前 3 天 (对比总控计划)"
+        assert i18n.t("ov.behind", n=4, plan="周计划") == "滞后 4 天 (对比周计划)"
+    finally:
+        i18n.use("en")

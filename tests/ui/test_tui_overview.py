@@ -1,0 +1,102 @@
+"""The overview: each tower floor by floor with its days ahead or behind, on a plan level."""
+
+from __future__ import annotations
+
+from textual.widgets import Digits, Label
+
+from tests.ui.tuikit import SMALL_BEHIND, make_app, settle, write
+from tui.app.widgets.bars import PlanBar
+from tui.app.widgets.building import Building, layout
+from tui.app.widgets.figures import Figures
+from tui.app.widgets.tower_card import TowerCard
+
+
+def _cards(app):
+    return {c.border_title.split()[0]: c for c in app.screen.query(TowerCard)}
+
+
+def _figures_text(card) -> str:
+    return card.query_one(Figures).render().plain
+
+
+async def test_rongfa_overview_shows_both_towers_ahead(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cards = _cards(app)
+        assert set(cards) == {"A", "B"}
+        a, b = cards["A"], cards["B"]
+        assert a.query_one(Digits).value == "+19" and b.query_one(Digits).value == "+31"
+        verdict = b.query_one(".verdict", Label)
+        assert verdict.has_class("ahead")
+        assert str(verdict.render()) == "31 days ahead of the master plan"
+        ba, bb = a.query_one(Building), b.query_one(Building)
+        assert (len(ba.floors), ba.current, len(bb.floors), bb.current) == (43, "F21", 37, "F23")
+        states = {f.label: f.state for f in ba.floors}
+        assert states["F21"] == "done" and states["F22"] == "in_progress"
+        assert states["F23"] == "planned" and "late" not in states.values()
+        text_b = _figures_text(b)
+        assert "F23 · 23 of 37" in text_b and "100.0 of 172.4 m" in text_b
+        assert "due 2023-12-01" in text_b and "plan 2024-01-12" in text_b
+        assert "42 d early" in text_b and "B structure to floor 30" in text_b
+        assert "Rongfa Tower" in app.title and "2023-07-04" in app.sub_title
+
+
+async def test_wide_terminal_gives_the_long_form_and_one_floor_per_line(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        a = _cards(app)["A"]
+        text = _figures_text(a)
+        assert "forecast 2024-03-11 at the current cycle" in text
+        assert "2024-03-25 at the planned cycle" in text
+        assert "F22 pour due 2023-07-11 · plan 2023-07-30" in text
+        lines = a.query_one(Building).render().plain.splitlines()
+        assert any(line.startswith("F21 ") and "◀ 91.6 m" in line for line in lines)
+        assert sum("█" in line for line in lines) == 43  # one floor per line
+
+
+def test_building_layout_keeps_one_scale_for_towers_side_by_side():
+    assert layout(37, 41, 43)[0] == 2  # B follows A's scale when A does not fit
+    per, cells = layout(43, 16, 43)
+    assert per == 2 and len(cells) == 32 and cells[-1][1] == 43
+    per, cells = layout(37, 16, 43)
+    assert len(cells) == 28 and cells[-1][1] == 37  # shorter tower, same floors per cell
+    assert layout(10, 20) == (1, [(k, k + 1) for k in range(10)])
+
+
+async def test_plan_level_switches_and_says_when_no_plan_is_frozen(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        bar = app.screen.query_one(PlanBar)
+        assert app.plan_level == "year" and bar.level == "year"
+        assert "No year plan frozen yet" in bar.note
+        await pilot.press("p", "p", "p")
+        await settle(pilot)
+        assert app.plan_level == "master" and bar.note == ""
+
+
+async def test_a_tower_behind_is_red_with_its_late_floor(tmp_path):
+    app = make_app(tmp_path, write(tmp_path, SMALL_BEHIND))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        card = _cards(app)["T"]
+        assert card.query_one(Digits).value == "-4"
+        verdict = card.query_one(".verdict", Label)
+        assert verdict.has_class("behind")
+        assert str(verdict.render()) == "4 days behind the master plan"
+        states = [f.state for f in card.query_one(Building).floors]
+        assert states == ["done", "late", "planned", "planned", "planned"]
+
+
+async def test_chinese_overview_says_ahead(tmp_path):
+    app = make_app(tmp_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        b = _cards(app)["B"]
+        assert str(b.query_one(".verdict", Label).render()) == "提前 31 天 (对比总控计划)"
+        text = _figures_text(b)
+        assert "封顶" in text and "预测 2023-12-01" in text and "提前 42 天" in text

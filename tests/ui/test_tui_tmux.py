@@ -1,0 +1,86 @@
+"""``towerplan tui examples/rongfa_tower.yaml`` for real, in a tmux terminal: keys in, screen
+text out, as a site manager would see it."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="tmux is not installed (CI installs it); this test "
+                                       "drives the real app in a tmux terminal")
+
+
+class Tmux:
+    """One private tmux server (its own socket) running one command in a session."""
+
+    def __init__(self, command: str, cols: int, rows: int) -> None:
+        self.socket = f"towerplan-test-{uuid.uuid4().hex[:8]}"
+        self._tmux("new-session", "-d", "-s", "app", "-x", str(cols), "-y", str(rows), command)
+
+    def _tmux(self, *args) -> str:
+        res = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                             text=True, timeout=30)
+        assert res.returncode == 0, res.stderr
+        return res.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "app")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "app", *keys)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        end = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > end:
+                raise AssertionError(f"{text!r} not on screen after {timeout} s:\n{screen}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       timeout=30)
+
+
+@pytest.fixture
+def tmux_app(tmp_path):
+    env = {"PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "LC_ALL": "C.UTF-8", "TOWERPLAN_DB": f"sqlite:///{tmp_path / 'progress.db'}"}
+    app = [sys.executable, "-m", "tui", "tui", str(EXAMPLE)]
+    line = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES {line} " \
+              f"{shlex.join(app)}; " \
+              f"echo EXIT-STATUS-$?; sleep 30"
+    session = Tmux(command, 100, 30)
+    yield session
+    session.close()
+
+
+def test_real_app_in_tmux_shows_the_towers_the_schedule_and_quits(tmux_app):
+    screen = tmux_app.wait_for("31 days ahead of the")
+    assert "19 days ahead of the" in screen and "master plan" in screen
+    assert "Rongfa Tower" in screen and "status 2023-07-04" in screen
+    assert "F21 · 21 of 43" in screen and "F23 · 23 of 37" in screen
+    assert "? Help" in screen and "q Quit" in screen
+    tmux_app.keys("2")
+    screen = tmux_app.wait_for("850 of 850 activities")
+    assert "site.setup" in screen
+    tmux_app.keys("c")
+    tmux_app.wait_for("44 of 850 activities · 44 critical")
+    tmux_app.keys("4")
+    screen = tmux_app.wait_for("Key nodes against the master plan")
+    assert "A structure to floor 30" in screen and "on track" in screen
+    tmux_app.keys("q")
+    tmux_app.wait_for("EXIT-STATUS-0")
+

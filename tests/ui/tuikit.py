@@ -1,0 +1,60 @@
+"""Helpers for the terminal-app tests: an app on a project file with its own temporary SQLite
+database and a fixed "today", and a way to wait until its workers are done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import EXAMPLE
+
+TODAY = dt.date(2023, 7, 5)
+
+SMALL_BEHIND = """
+project: {id: t, name: Small tower, start: 2025-03-03, status_date: 2025-04-01}
+calendars:
+  default: {workweek: [mon, tue, wed, thu, fri, sat, sun]}
+phases:
+  Foundations:
+    - {id: raft, duration: 10, actual_start: 2025-03-03, actual_finish: 2025-03-12}
+towers:
+  - id: T
+    name: Test tower
+    floors: 5
+    height: 4.0
+    heights: [{floors: 1, height: 6.0}]
+    start: {predecessors: [raft]}
+    cycle:
+      - {floors: 1-2, days: 8}
+      - {floors: 3-5, days: 6}
+    nodes:
+      - {id: F3_done, floor: 3, target: 2025-04-05}
+    actuals:
+      structure: {1: 2025-03-24}
+"""
+# Planned pours: F1 Mar 20, F2 Mar 28, F3 Apr 3 (tests/towers/test_tower_status.py). F1 was
+# poured Mar 24, four days late; on Apr 1 F2 (planned Mar 28) is not poured: it is late.
+
+
+def make_app(tmp_path, path=EXAMPLE, lang: str = "en"):
+    """The app on ``path`` with a fresh SQLite database in ``tmp_path``."""
+    from tui.app.app import TowerplanApp
+    from tui.app.backend import Backend
+
+    backend = Backend(path, f"sqlite:///{tmp_path / 'progress.db'}", today=TODAY)
+    return TowerplanApp(backend, lang=lang)
+
+
+def write(tmp_path, text: str, name: str = "project.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def settle(pilot, rounds: int = 3, delay: float = 0.0) -> None:
+    """Wait for every worker to finish and for the messages they posted to be handled
+    (``delay`` first lets debounce timers fire)."""
+    if delay:
+        await pilot.pause(delay)
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
