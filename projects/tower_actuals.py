@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 from scheduler.calendar import WorkCalendar
 from scheduler.errors import SchedulerError, suggest
@@ -171,14 +172,23 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
 
 def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
     """(es, ef) of each step inside one floor, on a seven-day calendar."""
+    from .expand import step_shape
+
+    return dict(_step_offsets(step_shape(t), tuple(sorted(dur.items()))))
+
+
+@functools.lru_cache(maxsize=1024)
+def _step_offsets(shape: tuple, dur_items: tuple) -> tuple[tuple[str, tuple[int, int]], ...]:
+    # Cached: every recorded floor of a tower asks for one of a few cycle patterns.
     from scheduler.calendar import CalendarSpec
     from scheduler.cpm import schedule
     from scheduler.network import Link, Network
 
-    acts = tuple(Activity(s["id"], duration=dur[s["id"]], calendar="x") for s in t.steps)
-    links = tuple(Link(k.pred, s["id"], k.type, k.lag, k.calendar_days)
-                  for s in t.steps for k in s["links"])
+    dur = dict(dur_items)
+    acts = tuple(Activity(sid, duration=dur[sid], calendar="x") for sid, _ in shape)
+    links = tuple(Link(k.pred, sid, k.type, k.lag, k.calendar_days)
+                  for sid, step_links in shape for k in step_links)
     net = Network(dt.date(2001, 1, 1), acts, links, (CalendarSpec("x", frozenset(range(7))),),
                   "x")
     sched = schedule(net)
-    return {s["id"]: (sched[s["id"]].es, sched[s["id"]].ef) for s in t.steps}
+    return tuple((sid, (sched[sid].es, sched[sid].ef)) for sid, _ in shape)
