@@ -103,6 +103,18 @@ class Backend:
                 self._current = service.current_schedule(self.project())
             return self._current
 
+    def prefetch(self) -> None:
+        """Start loading and scheduling the file in the background, so the work overlaps the
+        app's own start-up; a screen asking meanwhile waits on the lock instead of loading
+        twice. Errors are left for that screen's call to raise and report."""
+        def run() -> None:
+            try:
+                self.current()
+            except Exception:  # reported by the first screen that asks
+                pass
+
+        threading.Thread(target=run, name="towerplan-prefetch", daemon=True).start()
+
     def reload(self) -> None:
         """Forget the loaded file and schedules: the next call reads the file again."""
         with self._lock:

@@ -32,6 +32,7 @@ def run(args) -> int:
         # the app shows errors as notifications; a missing file is better said before it opens
         raise bad_argument(f"no such file: {args.file}", "FILE")
     backend = Backend(args.file, args.db or os.environ.get("TOWERPLAN_DB"), today=args.today)
+    backend.prefetch()  # the file loads while Textual starts
     from ..app.app import TowerplanApp  # Textual, only for this command
 
     TowerplanApp(backend, lang=args.lang).run()
