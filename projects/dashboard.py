@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from scheduler.baseline import Baseline
 from scheduler.graph import LINK_ENDS
-from scheduler.result import COMPLETE, NOT_STARTED, Schedule
+from scheduler.result import COMPLETE, NOT_STARTED, Schedule, ScheduledActivity
 from scheduler.timepoints import forward_need
 from scheduler.towers import Tower
 
@@ -82,27 +82,17 @@ class LinkView:
 
 @dataclass(frozen=True, slots=True)
 class ActivityDetail:
-    """An activity with its predecessors and successors and why it is (or is not) critical.
+    """An activity (its scheduled record) with its predecessors and successors and why it is (or is not) critical.
 
     ``reason`` is one of ``complete``, ``not_critical``, ``negative_float``, ``constraint``,
     ``driven`` (a driving chain of critical work leads to it) or ``finish`` (it ends the
     project); ``chain`` is the driving chain before it, oldest first (ids), and ``onward`` the
     critical successors it drives up to the project finish."""
 
-    id: str
-    name: str
+    activity: ScheduledActivity
     tower: str | None
     floor: int | None
     trade: str | None
-    duration: int
-    start: dt.date
-    finish: dt.date
-    late_start: dt.date
-    late_finish: dt.date
-    total_float: int
-    free_float: int
-    critical: bool
-    state: str
     constraint: str | None
     predecessors: tuple[LinkView, ...]
     successors: tuple[LinkView, ...]
@@ -122,11 +112,8 @@ def activity_detail(sched: Schedule, activity_id: str, threshold: int = 0,
         con = a.constraint.type + (f" {a.constraint.date}" if a.constraint.date else "")
     chain = _chain(sched, i, depth, back=True)
     onward = _chain(sched, i, depth, back=False)
-    return ActivityDetail(
-        a.id, a.name, a.tower, a.floor, a.trade, a.duration, sched.start[i], sched.finish[i],
-        sched.late_start[i], sched.late_finish[i], sched.total_float[i], sched.free_float[i],
-        sched.critical[i], sched.state[i], con, preds, succs,
-        _reason(sched, i, preds, threshold), chain, onward)
+    return ActivityDetail(sched.record(i), a.tower, a.floor, a.trade, con, preds, succs,
+                          _reason(sched, i, preds, threshold), chain, onward)
 
 
 def _reason(sched: Schedule, i: int, preds: tuple[LinkView, ...], threshold: int) -> str:

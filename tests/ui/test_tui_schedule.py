@@ -98,7 +98,8 @@ async def test_selected_activity_shows_its_links_and_why_it_is_critical(tmp_path
         assert _ids(app) == ["A.F43.fitout"]
         await settle(pilot, delay=0.3)
         detail = app.screen.query_one(ActivityPanel).detail
-        assert detail.id == "A.F43.fitout" and detail.critical and detail.reason == "driven"
+        assert detail.activity.id == "A.F43.fitout" and detail.activity.critical
+        assert detail.reason == "driven"
         assert detail.chain[-1] == "A.F42.fitout"
         assert detail.onward == ("handover.acceptance", "handover")
         driving = [p.id for p in detail.predecessors if p.driving]

@@ -10,6 +10,7 @@ method returns frozen values for the screens to render.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from dataclasses import dataclass
@@ -108,10 +109,8 @@ class Backend:
         app's own start-up; a screen asking meanwhile waits on the lock instead of loading
         twice. Errors are left for that screen's call to raise and report."""
         def run() -> None:
-            try:
+            with contextlib.suppress(Exception):  # reported by the first screen that asks
                 self.current()
-            except Exception:  # reported by the first screen that asks
-                pass
 
         threading.Thread(target=run, name="towerplan-prefetch", daemon=True).start()
 

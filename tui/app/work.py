@@ -15,6 +15,14 @@ from textual.worker import get_current_worker
 from ..i18n import t
 
 
+class Loaded(Message):
+    """A service call returned ``data`` for the screen that asked."""
+
+    def __init__(self, data) -> None:
+        super().__init__()
+        self.data = data
+
+
 class Failed(Message):
     """A service call raised ``error``; the screen shows it as a notification."""
 

@@ -3,13 +3,16 @@ reloading when the data or the plan level changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ..widgets.bars import NavBar
-from ..work import Failed, describe
+from ..work import Failed, Loaded, deliver, describe
 
 
 def translate_bindings(node) -> None:
@@ -27,8 +30,9 @@ def translate_bindings(node) -> None:
 
 
 class SectionScreen(Screen):
-    """A section of the app. Subclasses set ``SECTION``, compose their ``body`` and load
-    their data in ``reload`` (called on mount, on a new plan level and after changes)."""
+    """A section of the app. Subclasses set ``SECTION``, compose their ``body``, say in
+    ``request`` what to ask the backend and display the answer in ``show``; the request runs
+    in a worker on mount, on a new plan level and whenever recorded data changes."""
 
     SECTION = "overview"
     USES_PLAN = False
@@ -64,8 +68,27 @@ class SectionScreen(Screen):
     def setup(self) -> None:
         """Prepare the widgets once mounted (before the first ``reload``)."""
 
+    def request(self) -> Callable[[], object] | None:
+        """On the event loop: the backend call that fetches this screen's data, to run in a
+        worker (``None``: nothing to fetch)."""
+        return None
+
+    async def show(self, data) -> None:
+        """Display what ``request`` fetched."""
+
     def reload(self) -> None:
-        """Ask the service for this screen's data (in a worker)."""
+        """Fetch this screen's data again, in a worker."""
+        call = self.request()
+        if call is not None:
+            self._fetch(call)
+
+    @work(thread=True, exclusive=True, group="section")
+    def _fetch(self, call: Callable[[], object]) -> None:
+        deliver(self, call, Loaded)
+
+    async def on_loaded(self, message: Loaded) -> None:
+        message.stop()
+        await self.show(message.data)
 
     def on_failed(self, message: Failed) -> None:
         message.stop()  # said here; the app need not say it again

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...i18n import t
+from ..widgets.building import COLOURS
 from .base import translate_bindings
 
 
@@ -24,7 +25,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = t("help.title")
-            yield Static(t("help.body"))
+            yield Static(t("help.body", **COLOURS))
 
     def on_click(self) -> None:
         self.dismiss()

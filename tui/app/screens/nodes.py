@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..widgets.figures import signed_days
-from ..work import deliver
 from .base import SectionScreen
 
 TONES = {"done early": "green", "done on time": "green", "on track": "green",
@@ -23,11 +20,6 @@ class NodesScreen(SectionScreen):
     SECTION = "nodes"
     USES_PLAN = True
 
-    class Loaded(Message):
-        def __init__(self, data) -> None:
-            super().__init__()
-            self.data = data
-
     def body(self) -> ComposeResult:
         yield Static("", id="nodes-title", classes="title")
         yield DataTable(id="nodes-table", cursor_type="row", zebra_stripes=True)
@@ -38,15 +30,11 @@ class NodesScreen(SectionScreen):
         for key in ("node", "tower", "status", "margin", "forecast", "target", "planned"):
             table.add_column(t(f"col.{key}"), key=key)
 
-    def reload(self) -> None:
-        self.load(self.app.plan_level)
+    def request(self):
+        level = self.app.plan_level
+        return lambda: self.app.backend.nodes(level)
 
-    @work(thread=True, exclusive=True, group="nodes")
-    def load(self, level: str) -> None:
-        deliver(self, lambda: self.app.backend.nodes(level), self.Loaded)
-
-    def on_nodes_screen_loaded(self, message: Loaded) -> None:
-        data = message.data
+    async def show(self, data) -> None:
         plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
         self.query_one("#nodes-title", Static).update(t("nodes.title", plan=plan))
         table = self.query_one(DataTable)

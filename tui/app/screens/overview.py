@@ -3,17 +3,14 @@ plan level chosen (master, year, month, week)."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll
-from textual.message import Message
 from textual.widgets import Static
 
 from ...i18n import t
 from ..widgets.bars import PlanBar
 from ..widgets.building import COLOURS
 from ..widgets.tower_card import TowerCard
-from ..work import deliver
 from .base import SectionScreen
 
 
@@ -23,31 +20,20 @@ class OverviewScreen(SectionScreen):
     SECTION = "overview"
     USES_PLAN = True
 
-    class Loaded(Message):
-        """The overview data for one plan level arrived."""
-
-        def __init__(self, data) -> None:
-            super().__init__()
-            self.data = data
-
     def body(self) -> ComposeResult:
         yield PlanBar(id="planbar")
         yield HorizontalScroll(Static(t("loading"), id="placeholder"), id="towers")
         yield Static(legend(), id="legend")
 
-    def reload(self) -> None:
-        self.load(self.app.plan_level)
-
-    @work(thread=True, exclusive=True, group="overview")
-    def load(self, level: str) -> None:
-        deliver(self, lambda: self.app.backend.overview(level), self.Loaded)
+    def request(self):
+        level = self.app.plan_level
+        return lambda: self.app.backend.overview(level)
 
     def failed(self, title: str) -> None:
         for placeholder in self.query("#placeholder"):
             placeholder.update(f"{title}\n{t('ov.error')}")
 
-    async def on_overview_screen_loaded(self, message: Loaded) -> None:
-        data = message.data
+    async def show(self, data) -> None:
         plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
         bar = self.query_one(PlanBar)
         bar.level = data.level

@@ -123,11 +123,6 @@ class ScheduleScreen(SectionScreen):
         Binding("escape", "focus_table", show=False),
     ]
 
-    class TableLoaded(Message):
-        def __init__(self, result) -> None:
-            super().__init__()
-            self.data, self.cells = result
-
     class Filtered(Message):
         def __init__(self, result) -> None:
             super().__init__()
@@ -182,19 +177,15 @@ class ScheduleScreen(SectionScreen):
         self.set_class(self.size.width >= 190, "wide")
 
     # -- loading ------------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.load()
-
-    @work(thread=True, exclusive=True, group="table")
-    def load(self) -> None:
+    def request(self):
         def run():
             data = self.app.backend.schedule_table()
             return data, table_cells(data.rows)
 
-        deliver(self, run, self.TableLoaded)
+        return run
 
-    def on_schedule_screen_table_loaded(self, message: TableLoaded) -> None:
-        self.data, self.cells = message.data, message.cells
+    async def show(self, data) -> None:
+        self.data, self.cells = data
         self._add_columns(self.data.rows)
         towers = [(tw, tw) for tw in self.data.towers]
         if any(not r.tower for r in self.data.rows):

@@ -20,16 +20,17 @@ class ActivityPanel(Widget):
         d = self.detail
         if d is None:
             return Text(t("sch.pick"), style="dim")
+        a = d.activity
         out = Text()
-        head_style = "bold red" if d.critical else "bold"
-        out.append(t("det.line", id=d.id, name=d.name), style=head_style)
-        out.append("\n" + t("det.dates", start=d.start, finish=d.finish, dur=d.duration,
-                            tf=d.total_float, ff=d.free_float))
-        state = t(f"state.{d.state}")
+        head_style = "bold red" if a.critical else "bold"
+        out.append(t("det.line", id=a.id, name=a.name), style=head_style)
+        out.append("\n" + t("det.dates", start=a.start, finish=a.finish, dur=a.duration,
+                            tf=a.total_float, ff=a.free_float))
+        state = t(f"state.{a.state}")
         if state:
-            out.append(f" · {state}", style=STATE_STYLE.get(d.state, ""))
+            out.append(f" · {state}", style=STATE_STYLE.get(a.state, ""))
         out.append(f"\n{t('det.why')}: ", style="bold")
-        out.append(why(d), style="red" if d.critical else "")
+        out.append(why(d), style="red" if a.critical else "")
         if d.chain:
             out.append("\n  " + t("why.chain", chain=" → ".join(d.chain)), style="dim")
         if d.onward:
@@ -46,7 +47,7 @@ class ActivityPanel(Widget):
 
 def why(d) -> str:
     """The sentence saying why ``d`` is critical, or not."""
-    return t(f"why.{d.reason}", tf=d.total_float, constraint=d.constraint or "")
+    return t(f"why.{d.reason}", tf=d.activity.total_float, constraint=d.constraint or "")
 
 
 def _link_line(link, arrow: str) -> Text:

@@ -43,8 +43,10 @@ class Figures(Widget):
             return Text("")
         wide = self.size.width >= WIDE
         rows = rows_for(self.view.status, wide)
-        if wide:
-            rows.append((t("ov.coming"), _coming(self.view.floors)))
+        if wide:  # a look-ahead of the next pours, as long as the panel has room for
+            used = sum(len(values) for _, values in rows)
+            room = (self.parent.size.height if self.parent else 0) - 5 - used
+            rows.append((t("ov.coming"), _coming(self.view.floors, max(3, min(10, room)))))
         pad = max(cell_len(label) for label, _ in rows) + 1
         out = Text(no_wrap=True, overflow="ellipsis")
         for k, (label, values) in enumerate(rows):
@@ -123,7 +125,7 @@ def _node(s, wide: bool):
             (f"{status} {margin}".strip(), tone)]
 
 
-def _coming(floors, count: int = 3):
+def _coming(floors, count: int):
     """The next floors to pour: forecast and plan dates, late ones in red."""
     rows = []
     for f in [f for f in floors if f.state != "done"][:count]:
