@@ -109,3 +109,15 @@ def test_language_from_option_or_locale():
         assert i18n.t("ov.behind", n=4, plan="周计划") == "滞后 4 天 (对比周计划)"
     finally:
         i18n.use("en")
+
+
+async def test_key_descriptions_follow_each_apps_language(tmp_path):
+    # translating the bindings of one app must not change the next app's (they share the
+    # class's binding lists)
+    for lang, want in (("en", "Help"), ("zh", "帮助"), ("en", "Help")):
+        app = make_app(tmp_path, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            shown = {b.binding.key: b.binding.description
+                     for b in app.screen.active_bindings.values()}
+            assert shown["question_mark"] == want

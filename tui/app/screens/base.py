@@ -23,10 +23,10 @@ def translate_bindings(node) -> None:
 
     from ...i18n import S, t
 
-    for bindings in node._bindings.key_to_bindings.values():
-        for k, b in enumerate(bindings):
-            if b.description in S:
-                bindings[k] = replace(b, description=t(b.description))
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():  # new lists: the class's are shared by every copy
+        table[key] = [replace(b, description=t(b.description)) if b.description in S else b
+                      for b in bindings]
 
 
 class SectionScreen(Screen):

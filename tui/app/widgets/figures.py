@@ -39,15 +39,26 @@ class Figures(Widget):
     view = reactive(None, layout=True)
 
     def render(self) -> Text:
+        return self._text(self.size.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # measured with the width it will be drawn at: the long form and the wrapped node
+        # name depend on it
+        return len(self._text(width).plain.splitlines()) if self.view is not None else 0
+
+    def _text(self, width: int) -> Text:
         if self.view is None:
             return Text("")
-        wide = self.size.width >= WIDE
+        wide = width >= WIDE
         rows = rows_for(self.view.status, wide)
         if wide:  # a look-ahead of the next pours, as long as the panel has room for
             used = sum(len(values) for _, values in rows)
             room = (self.parent.size.height if self.parent else 0) - 5 - used
             rows.append((t("ov.coming"), _coming(self.view.floors, max(3, min(10, room)))))
         pad = max(cell_len(label) for label, _ in rows) + 1
+        label, values = rows[-1 if not wide else -2]  # the next node: its name may be long
+        rows[rows.index((label, values))] = (label, _wrap(values[0], width - pad)
+                                             + values[1:])
         out = Text(no_wrap=True, overflow="ellipsis")
         for k, (label, values) in enumerate(rows):
             for j, (value, style) in enumerate(values):
@@ -57,6 +68,25 @@ class Figures(Widget):
                 out.append(head + " " * (pad - cell_len(head)), style="bold")
                 out.append(value, style=style)
         return out
+
+
+def _wrap(row: tuple[str, str], width: int, most: int = 2) -> list[tuple[str, str]]:
+    """A value over up to ``most`` lines of ``width`` cells (the rest is cut with …)."""
+    value, style = row
+    if width < 8 or cell_len(value) <= width:
+        return [row]
+    lines, line = [], ""
+    for word in value.split(" "):
+        trial = f"{line} {word}".strip()
+        if cell_len(trial) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    if len(lines) > most:
+        lines = [*lines[:most - 1], " ".join(lines[most - 1:])]
+    return [(text, style) for text in lines]
 
 
 def rows_for(s, wide: bool) -> list[tuple[str, list[tuple[str, str]]]]:
