@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from rich.cells import set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
@@ -60,7 +61,7 @@ class Building(Widget):
         width, height = self.size.width, self.size.height
         per_line, cells = layout(len(floors), height - 1, self.tallest)
         lines = _lines(floors, per_line, cells)
-        bar = max(3, min(14, width - 7))
+        bar = max(3, min(12, width - 7))
         out = Text(no_wrap=True, overflow="crop")
         pad = max(height - 1 - len(lines), 0)
         out.append("\n" * pad)
@@ -88,7 +89,7 @@ class Building(Widget):
             tag = f" ◀ {top:.1f} m" if room >= 10 else " ◀"
             line.append(tag, style="bold")
         elif per_line == 1 and room >= 12 and cell_floors[0].kind in NAMED_KINDS:
-            line.append(f" {cell_floors[0].name}", style="dim")
+            line.append(" " + set_cell_size(cell_floors[0].name, room - 1).rstrip(), style="dim")
         return line
 
 

@@ -36,25 +36,21 @@ def verdict(days: int | None, plan: str) -> tuple[str, str]:
 class Figures(Widget):
     """Displays one ``TowerView`` (attribute ``view``: its status and floors)."""
 
-    view = reactive(None, layout=True)
+    view = reactive(None)
 
     def render(self) -> Text:
-        return self._text(self.size.width)
+        # drawn at the size the layout gave it (the rest of the column): the long form, the
+        # wrapped node name and the look-ahead depend on it
+        return self._text(self.size.width, self.size.height)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
-        # measured with the width it will be drawn at: the long form and the wrapped node
-        # name depend on it
-        return len(self._text(width).plain.splitlines()) if self.view is not None else 0
-
-    def _text(self, width: int) -> Text:
+    def _text(self, width: int, height: int) -> Text:
         if self.view is None:
             return Text("")
         wide = width >= WIDE
         rows = rows_for(self.view.status, wide)
         if wide:  # a look-ahead of the next pours, as long as the panel has room for
-            used = sum(len(values) for _, values in rows)
-            room = (self.parent.size.height if self.parent else 0) - 5 - used
-            rows.append((t("ov.coming"), _coming(self.view.floors, max(3, min(10, room)))))
+            spare = height - sum(len(values) for _, values in rows)
+            rows.append((t("ov.coming"), _coming(self.view.floors, max(3, min(10, spare)))))
         pad = max(cell_len(label) for label, _ in rows) + 1
         label, values = rows[-1 if not wide else -2]  # the next node: its name may be long
         rows[rows.index((label, values))] = (label, _wrap(values[0], width - pad)
