@@ -75,3 +75,82 @@ def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: 
     base = baseline or baseline_schedule(project)
     cur = current_schedule(project, as_of)
     return [tower_status(t, base, cur, lookback) for t in project.towers]
+
+
+# --- what-if scenarios, explain, forecast and risk ---
+def apply_scenario(project: Project, scenario_path) -> Project:
+    """A new project: ``project`` with the changes of the scenario file at ``scenario_path``
+    (which must name ``project``'s file as its base). ``project`` is not changed, nor is any
+    file or the database. Raises :class:`ProjectError` with the scenario file's lines."""
+    from .scenario_apply import apply_scenario_file
+
+    return apply_scenario_file(project, scenario_path).project
+
+
+def whatif(base_path, scenario_paths):
+    """Schedule the base file and each scenario: a :class:`projects.whatif.WhatIf` with, per
+    tower, topping-out and key nodes, the difference from the base in calendar days
+    (+ = later) and the activities that became or stopped being critical. Problems in any
+    scenario file are raised together as one :class:`ProjectError`."""
+    from .scenario_apply import apply_scenario_file
+    from .whatif import WhatIf, outcome
+
+    base = open_project(base_path)
+    base_sched = schedule_project(base)
+    base_out = outcome(base.name, str(base_path), base, base_sched)
+    outs, problems = [], []
+    for path in scenario_paths:
+        try:
+            applied = apply_scenario_file(base, path)
+            sched = _schedule_scenario(applied)
+        except ProjectError as err:
+            problems.extend(err.problems)
+            continue
+        outs.append(outcome(applied.scenario.name, str(path), applied.project, sched, base_out,
+                            base_sched, applied.notes))
+    if problems:
+        raise ProjectError(problems)
+    return WhatIf(base.name, base_sched.status_date, base_out, tuple(outs))
+
+
+def _schedule_scenario(applied) -> Schedule:
+    """Schedule a scenario's project; an engine error names the scenario file."""
+    from .loader import problems_error
+
+    try:
+        return schedule_project(applied.project)
+    except ProjectError as err:
+        sc = applied.scenario
+        path = ("changes",)
+        raise problems_error([(path, f"with these changes the project cannot be scheduled: "
+                               f"{p.message}", p.code) for p in err.problems],
+                             sc.path, sc.text, sc.raw) from None
+
+
+def group_ids(ids, limit: int = 12) -> list[str]:
+    """Activity ids shown compactly (``A.F2–F43.fitout (42)``); see
+    :func:`projects.whatif.group_ids`."""
+    from .whatif import group_ids as grouped
+
+    return grouped(ids, limit)
+
+
+def explain(project: Project, activity_id: str, *, scenario=None,
+            as_of: dt.date | None = None):
+    """Why ``activity_id`` is or is not critical (a :class:`scheduler.explain.Explanation`):
+    its chain of driving predecessors back to what started it, and its floats. With
+    ``scenario`` (a scenario file) the scenario's schedule is explained. An unknown activity
+    is a :class:`ProjectError` suggesting the closest ids."""
+    from scheduler.errors import suggest
+    from scheduler.explain import explain as why
+
+    if scenario is not None:
+        project = apply_scenario(project, scenario)
+    ids = project.network.index()
+    if activity_id not in ids:
+        hint = suggest(activity_id, ids)
+        extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+        raise ProjectError.single(f"unknown activity {activity_id!r}{extra}",
+                                  file=project.path, field="ACTIVITY", code="unknown_activity")
+    sched = current_schedule(project, as_of)
+    return why(sched, activity_id, project.settings.critical_float)
