@@ -154,3 +154,40 @@ def explain(project: Project, activity_id: str, *, scenario=None,
                                   file=project.path, field="ACTIVITY", code="unknown_activity")
     sched = current_schedule(project, as_of)
     return why(sched, activity_id, project.settings.critical_float)
+
+
+def risk(project: Project, *, iterations: int | None = None, seed: int | None = None,
+         correlation: float | None = None, progress=None, as_of: dt.date | None = None):
+    """Schedule risk by Monte Carlo (a :class:`projects.risk.RiskResult`): P50/P80/P90 of the
+    project finish and each tower's topping-out, the chance of reaching each key node by its
+    target (or master-plan date), and the criticality index of every activity. The model is
+    the file's ``risk`` section (defaults when there is none); ``iterations``, ``seed`` and
+    ``correlation`` override it. ``progress(fraction)`` is called as the run goes."""
+    import dataclasses
+
+    from scheduler.montecarlo import simulate
+    from scheduler.riskspec import RiskSpec
+
+    from .risk_result import risk_result
+
+    spec = project.risk or RiskSpec()
+    changes = {k: v for k, v in (("iterations", iterations), ("seed", seed),
+                                 ("correlation", correlation)) if v is not None}
+    spec = dataclasses.replace(spec, **changes)
+    if spec.iterations < 1 or not 0 <= spec.correlation < 1:
+        raise ProjectError.single("iterations must be at least 1 and correlation in [0, 1)",
+                                  file="towerplan", code="bad_argument")
+    network = project.network
+    if as_of is not None:
+        from scheduler.progress import as_of as view
+
+        network = view(network, as_of)
+    options = ScheduleOptions(status_date=as_of, progress=project.settings.progress,
+                              critical_threshold=project.settings.critical_float)
+    watch = [n.id for t in project.towers for n in t.nodes] + \
+        [a.id for a in network.activities if a.key_node]
+    try:
+        sim = simulate(network, spec, options, watch=watch, progress=progress)
+    except SchedulerError as err:
+        raise locate_error(project, err) from None
+    return risk_result(project, sim, spec, baseline_schedule(project))

@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "whatif", "explain")
+COMMANDS = ("validate", "schedule", "status", "whatif", "explain", "risk")
 
 
 def build_parser() -> argparse.ArgumentParser:
