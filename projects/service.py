@@ -191,3 +191,24 @@ def risk(project: Project, *, iterations: int | None = None, seed: int | None = 
     except SchedulerError as err:
         raise locate_error(project, err) from None
     return risk_result(project, sim, spec, baseline_schedule(project))
+
+
+def forecast(project: Project, *, method: str = "last", lookback: int = 3,
+             minimum: float | None = None, as_of: dt.date | None = None, baseline=None):
+    """Per tower, the remaining floors and topping-out forecast from the demonstrated cycle
+    (:class:`scheduler.forecast.TowerForecast`): ``method`` ``last`` (mean of the last
+    ``lookback`` floors) or ``learning`` (Wright's curve through every typical floor, never
+    below ``minimum`` days), next to the current schedule and the plan (``baseline``, default
+    the master schedule)."""
+    from scheduler.forecast import METHODS, forecast_tower
+
+    if method not in METHODS:
+        raise ProjectError.single(f"unknown forecast method {method!r} ({', '.join(METHODS)})",
+                                  file="towerplan", field="--method", code="bad_argument")
+    if not project.towers:
+        raise ProjectError.single("the project has no towers: a forecast needs a towers "
+                                  "section", file=project.path, field="towers",
+                                  code="no_towers")
+    base = baseline or baseline_schedule(project)
+    cur = current_schedule(project, as_of)
+    return tuple(forecast_tower(t, base, cur, method, lookback, minimum) for t in project.towers)

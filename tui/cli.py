@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "whatif", "explain", "risk")
+COMMANDS = ("validate", "schedule", "status", "whatif", "explain", "risk", "forecast")
 
 
 def build_parser() -> argparse.ArgumentParser:
