@@ -52,9 +52,9 @@ def apply(project: Project, scenario: Scenario, r: Reader | None = None) -> Appl
     net_changes = [c for c in scenario.changes if not _is_raw(c)]
     new = project
     if raw_changes and not r.problems:
-        new = _reload(project, scenario, raw_changes, r, notes)
-    if new is None or r.problems:
-        raise _error(r, scenario)
+        # on failure the network changes are still checked against the base, so every
+        # mistake in the file is reported at once
+        new = _reload(project, scenario, raw_changes, r, notes) or project
     if net_changes:
         edit = NetworkEdit(new, project, r, notes)
         for change in net_changes:
@@ -63,10 +63,10 @@ def apply(project: Project, scenario: Scenario, r: Reader | None = None) -> Appl
             raise _error(r, scenario)
         network = edit.network()
         _check_loops(network, edit, r)
-        if r.problems:
-            raise _error(r, scenario)
         new = dataclasses.replace(new, network=network,
                                   origins={**new.origins, **edit.origins()})
+    if r.problems:
+        raise _error(r, scenario)
     return Applied(scenario, new, tuple(notes))
 
 
@@ -121,8 +121,3 @@ def _check_loops(network, edit, r: Reader) -> None:
         r.error(path, err.message + " (made by this change)", err.code)
     except SchedulerError as err:
         r.error(edit.blame({err.activity}), err.message, err.code)
-
-
-def load_scenario_project(base: Project, scenario_path) -> Project:
-    """The scenario's project (see :func:`apply_scenario_file`)."""
-    return apply_scenario_file(base, scenario_path).project
