@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status")
+COMMANDS = ("validate", "schedule", "status", "export", "import_")
 
 
 def build_parser() -> argparse.ArgumentParser:

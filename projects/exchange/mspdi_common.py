@@ -28,16 +28,16 @@ START_CONSTRAINTS = ("MSO", "SNET", "SNLT")
 
 # Duration and lag formats (the "?" estimated variants are 32 higher).
 FORMAT_DAYS, FORMAT_ELAPSED_DAYS = 7, 8
-_WORKING_UNITS = {3: 1, 5: 60, 7: None, 9: None, 11: None}   # minutes per unit, None = per day
 _ELAPSED_UNITS = {4: 1, 6: 60, 8: 1440, 10: 10080, 12: 43200}
 PERCENT_FORMATS = (19, 20)
 
 # Task custom fields (FieldID of Text1, Text2, … as MS Project numbers them).
 FIELD_ID = {"Text1": 188743731, "Text2": 188743734, "Text3": 188743737, "Text4": 188743740,
-            "Number1": 188743767, "Flag1": 188743752}
+            "Number1": 188743767, "Flag1": 188743752, "Duration1": 188743783}
 # What towerplan keeps in them, with the alias shown as the column title in MS Project.
 TOWERPLAN_FIELDS = (("Text1", "towerplan id"), ("Text2", "tower"), ("Text3", "trade"),
-                    ("Text4", "towerplan WBS"), ("Number1", "floor"), ("Flag1", "key node"))
+                    ("Text4", "towerplan WBS"), ("Number1", "floor"), ("Flag1", "key node"),
+                    ("Duration1", "planned duration"))
 
 _DURATION = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?"
                        r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")

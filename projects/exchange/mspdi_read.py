@@ -30,7 +30,7 @@ from .mspdi_common import (
     start_day,
 )
 from .mspdi_read_cal import duration_days, read_calendars
-from .mspdi_xml import child, children, flag, integer, line_of, open_mspdi, text
+from .mspdi_xml import children, flag, integer, line_of, open_mspdi, text
 
 _SAFE_ID = re.compile(r"^[^\s,\[\]{}#]+$")
 _FIELD_OF = {str(v): k for k, v in FIELD_ID.items()}
@@ -255,6 +255,9 @@ class _TaskReader:
             self.notes.append(f"{t.id}: an elapsed duration ({days * self.mpd / 1440:g} "
                               f"calendar days) taken as working days")
         duration = max(self._days(days, f"{t.id} duration"), 0)
+        planned = duration_days(t.fields.get("Duration1"), self.mpd)
+        if self.from_towerplan and planned is not None:
+            duration = max(self._days(planned, f"{t.id} planned duration"), 0)
         row: dict = {"id": t.id, "name": t.name, "duration": duration}
         cal = self.cal_names.get(integer(el, "CalendarUID", -1))
         if cal and cal != self.default_cal:

@@ -272,7 +272,8 @@ class _TaskWriter:
         finish_at = at if ms else DAY_FINISH
         _add(t, "Start", stamp(sched.start[i], at))
         _add(t, "Finish", stamp(sched.finish[i], finish_at))
-        _add(t, "Duration", hours(act.duration))
+        current = self._current_duration(i, act, cal)
+        _add(t, "Duration", hours(current))
         _add(t, "DurationFormat", FORMAT_DAYS)
         _add(t, "Estimated", 0)
         _add(t, "Milestone", ms)
@@ -287,7 +288,7 @@ class _TaskWriter:
         self._progress(t, i, act, cal, at, finish_at)
         self._constraint(t, act)
         self._links(t, act)
-        self._fields(t, act)
+        self._fields(t, act, None if current == act.duration else act.duration)
         self._baseline(t, act, cal)
 
     @staticmethod
@@ -299,24 +300,30 @@ class _TaskWriter:
         return DAY_START if shown == cal.date_of(index) else DAY_FINISH
 
     def _progress(self, t, i: int, act, cal, at: dt.time, finish_at: dt.time) -> None:
+        """Percent complete, actual dates and durations at the status date. MS Project keeps
+        Duration = ActualDuration + RemainingDuration, so work in progress shows the days
+        worked up to the status date plus the days left (towerplan's own duration goes to
+        Duration1 when that differs)."""
         sched, state = self.sched, self.sched.state[i]
-        rem, dur = sched.remaining[i], act.duration
+        rem = sched.remaining[i]
         if state == COMPLETE:
-            done = dur if dur == 0 else max(cal.working_days_between(sched.start[i],
-                                                                     sched.finish[i]), 0)
-            pct, actual = 100, done
+            done = 0 if act.duration == 0 else max(
+                cal.working_days_between(sched.start[i], sched.finish[i]), 0)
+            pct, actual, left = 100, done, 0
         elif state == IN_PROGRESS:
-            actual = max(dur - rem, 0)
-            pct = min(99, round(100 * actual / dur)) if dur else 0
+            actual = max(cal.index_on_or_after(sched.status_date)
+                         - cal.index_on_or_after(sched.start[i]), 0)
+            pct = min(99, round(100 * actual / (actual + rem))) if actual + rem else 0
+            left = rem
         else:
-            pct, actual = 0, 0
+            pct, actual, left = 0, 0, act.duration
         _add(t, "PercentComplete", pct)
         if state != "not_started":
             _add(t, "ActualStart", stamp(sched.start[i], at))
         if state == COMPLETE:
             _add(t, "ActualFinish", stamp(sched.finish[i], finish_at))
         _add(t, "ActualDuration", hours(actual))
-        _add(t, "RemainingDuration", hours(0 if state == COMPLETE else rem))
+        _add(t, "RemainingDuration", hours(left))
 
     def _constraint(self, t, act) -> None:
         con = act.constraint
@@ -340,16 +347,28 @@ class _TaskWriter:
             _add(el, "LagFormat", fmt)
             self.links += 1
 
-    def _fields(self, t, act) -> None:
+    def _current_duration(self, i: int, act, cal) -> int:
+        """Duration as MS Project keeps it: for work in progress, days worked + days left."""
+        sched = self.sched
+        if sched.state[i] != IN_PROGRESS:
+            return act.duration
+        worked = max(cal.index_on_or_after(sched.status_date)
+                     - cal.index_on_or_after(sched.start[i]), 0)
+        return worked + sched.remaining[i]
+
+    def _fields(self, t, act, planned: int | None) -> None:
         values = {"Text1": act.id, "Text2": act.tower, "Text3": act.trade,
                   "Text4": "/".join(act.wbs) or None,
-                  "Number1": act.floor, "Flag1": 1 if act.key_node else None}
+                  "Number1": act.floor, "Flag1": 1 if act.key_node else None,
+                  "Duration1": None if planned is None else hours(planned)}
         for field_name, value in values.items():
             if value is None:
                 continue
             ea = ET.SubElement(t, "ExtendedAttribute")
             _add(ea, "FieldID", FIELD_ID[field_name])
             _add(ea, "Value", value)
+            if field_name == "Duration1":
+                _add(ea, "DurationFormat", FORMAT_DAYS)
 
     def _baseline(self, t, act, cal) -> None:
         got = self.baseline.get(act.id) if self.baseline is not None else None

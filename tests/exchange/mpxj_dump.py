@@ -1,7 +1,7 @@
 """Read a project file with MPXJ (Java, through JPype) and print what it holds as JSON.
 
-Run in its own process (``python mpxj_dump.py FILE [--schedule]``) so the test process never
-starts a JVM. ``--schedule`` also runs MPXJ's MicrosoftScheduler (its re-implementation of MS
+Run in its own process (``python mpxj_dump.py FILE… [--schedule]``, one JSON object keyed by
+file) so the test process never starts a JVM. ``--schedule`` also runs MPXJ's MicrosoftScheduler (its re-implementation of MS
 Project's scheduling) and reports the dates it computes.
 """
 
@@ -27,7 +27,8 @@ def dump(path: str, reschedule: bool) -> dict:
     import jpype
     import mpxj  # noqa: F401  (puts MPXJ's jars on the class path)
 
-    jpype.startJVM(convertStrings=True)
+    if not jpype.isJVMStarted():
+        jpype.startJVM(convertStrings=True)
     from org.mpxj.reader import UniversalProjectReader
 
     project = UniversalProjectReader().read(path)
@@ -75,4 +76,6 @@ def dump(path: str, reschedule: bool) -> dict:
 
 
 if __name__ == "__main__":
-    json.dump(dump(sys.argv[1], "--schedule" in sys.argv), sys.stdout, ensure_ascii=False)
+    files = [a for a in sys.argv[1:] if not a.startswith("--")]
+    json.dump({f: dump(f, "--schedule" in sys.argv) for f in files}, sys.stdout,
+              ensure_ascii=False)
