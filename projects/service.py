@@ -126,9 +126,9 @@ def import_mspdi(path, *, project_id: str | None = None) -> ImportReport:
 
     got = read_mspdi(path)
     pid = project_id or re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(path).stem).strip("_") or "plan"
-    source = "towerplan" if got.from_towerplan else "MS Project"
-    header = [f"Imported from {Path(path).name} (MS Project XML written by {source}) by "
-              f"towerplan import.", *(f"note: {n}" for n in got.notes)]
+    origin = ", written by towerplan" if got.from_towerplan else ""
+    header = [f"Imported from {Path(path).name} (MS Project XML{origin}) by towerplan import.",
+              *(f"note: {n}" for n in got.notes)]
     text = project_yaml(got, pid, header)
     return ImportReport(text, len(got.activities), got.links,
                         tuple(c.name for c in got.calendars), got.from_towerplan,
