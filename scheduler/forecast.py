@@ -130,7 +130,7 @@ def remaining_dates(cal: WorkCalendar, sched: Schedule, rest: list[Floor], poure
     if sched.status_date is not None:
         today = cal.index_on_or_before(sched.status_date)
         if sched.state[sched.position(rest[0].first)] == NOT_STARTED:
-            last = max(last, today)
+            last = max(last, today - 1)  # work on the status date itself is still to do
     out, total = [], 0.0
     for d in days:
         total += d
