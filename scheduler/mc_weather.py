@@ -28,25 +28,27 @@ class WeatherDraw:
             count = np.minimum(rng.poisson(mean, size=k), len(idx))
             rank = np.argsort(np.argsort(rng.random((k, len(idx))), axis=1), axis=1)
             lost[:, np.asarray(idx) - table.lo] = rank < count[:, None]
-        self.before = np.zeros((k, span + 1), dtype=np.int32)
-        np.cumsum(lost, axis=1, out=self.before[:, 1:])
-        self.rows = np.arange(k)
-        self.size = span
+        before = np.zeros((k, span + 1), dtype=np.int32)
+        np.cumsum(lost, axis=1, out=before[:, 1:])
+        # one flat array, row r's counts at r·(span+1): a look-up is one np.take. An index
+        # outside the tables reads a neighbouring row; the run checks the dates it produced
+        # stayed inside and redoes the chunk with larger tables otherwise.
+        self.flat = before.ravel()
+        self.offset = np.arange(k, dtype=np.int64) * (span + 1) - self.lo
 
-    def lost_between(self, start, end):
-        """Lost days with index in ``[start, end)``, per iteration."""
-        np = self.np
-        a = np.clip(start - self.lo, 0, self.size)
-        b = np.clip(end - self.lo, 0, self.size)
-        return self.before[self.rows, b] - self.before[self.rows, a]
+    def count(self, idx):
+        """Lost days with index below ``idx``, per iteration."""
+        return self.np.take(self.flat, self.offset + idx, mode="clip")
 
     def advance(self, start, d):
         """The end of ``d`` working days from ``start``, lost days not counting."""
         np = self.np
-        end = start + d
+        first = start + d
+        base = self.count(start)
+        end = first
         while True:
-            longer = start + d + self.lost_between(start, end)
-            if np.array_equal(longer, end):
+            longer = first + (self.count(end) - base)
+            if not (longer != end).any():
                 return end
             end = longer
 

@@ -170,6 +170,21 @@ def test_wildcards_and_delayed_start(files):
     assert after["T.topping_out"].finish == index_date(57 + 2 - 4)
 
 
+def test_lags_by_pattern_and_a_new_project_start(files):
+    base, scenario = files
+    # the nine floor-to-floor links get one day each; the link from T.F10 to the topping-out
+    # node is not matched by "T.F*" on its successor side
+    s = scenario("""\
+        base: small.yaml
+        changes:
+          - lag: {from: "T.F*", to: "T.F*", lag: 1}
+          - start: {project: 2025-03-10}
+        """)
+    _, after = run(base, s)
+    assert after["prep"].start == D("2025-03-10") == index_date(5)
+    assert after["T.topping_out"].finish == index_date(57 + 9 + 5)
+
+
 def test_the_base_is_never_changed(files):
     base, scenario = files
     text, mtime = base.read_bytes(), base.stat().st_mtime_ns

@@ -27,6 +27,7 @@ def register(sub) -> None:
                    help="random seed: the same seed gives the same answer (default 1)")
     p.add_argument("--correlation", type=float, metavar="R",
                    help="correlation between consecutive floors of a tower, 0 ≤ R < 1")
+    p.add_argument("--scenario", metavar="SCENARIO", help="run it on this what-if scenario")
     p.add_argument("--top", type=int, default=15, metavar="N",
                    help="activities shown by criticality index (default 15)")
     add_format(p, ("table", "json"))
@@ -44,6 +45,8 @@ def run(args) -> int:
     if args.correlation is not None and not 0 <= args.correlation < 1:
         raise bad_argument("--correlation must be at least 0 and below 1", "--correlation")
     project = service.open_project(args.file)
+    if args.scenario:
+        project = service.apply_scenario(project, args.scenario)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         result = service.risk(project, iterations=args.iterations, seed=args.seed,
@@ -57,7 +60,7 @@ def run(args) -> int:
 
         write_json(as_json(result))
         return 0
-    print(render(result, max(0, args.top)))
+    print(render(result, max(0, args.top), args.scenario))
     return 0
 
 
@@ -101,13 +104,14 @@ def as_json(r) -> dict:
         "criticality": {aid: round(c, 4) for aid, _, c in r.criticality}}
 
 
-def render(r, top: int) -> str:
+def render(r, top: int, scenario: str | None = None) -> str:
     from ..output import clip, paint, table
 
     on = sys.stdout.isatty()
     status = f", status date {r.status_date}" if r.status_date else ""
     lines = [paint(f"{r.project} — schedule risk, {r.iterations:,} iterations, seed "
-                   f"{r.seed}{status}", "bold", on=on), ""]
+                   f"{r.seed}{status}", "bold", on=on)]
+    lines += [f"with the scenario {scenario}", ""] if scenario else [""]
     rows = [[f"{t.tower} topping-out", clip(t.name, 20), *_dates(t.topping_out)]
             for t in r.towers]
     rows.append(["project finish", "", *_dates(r.finish)])
