@@ -42,7 +42,6 @@ class WeatherDraw:
 
     def advance(self, start, d):
         """The end of ``d`` working days from ``start``, lost days not counting."""
-        np = self.np
         first = start + d
         base = self.count(start)
         end = first
