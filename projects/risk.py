@@ -87,7 +87,7 @@ def three_point(r: Reader, raw, path: tuple) -> ThreePoint | None:
 
 
 def _floors(r: Reader, raw, path: tuple, towers) -> list[FloorRisk]:
-    from .towers import TowerDef, floors_of
+    from .towers import floors_of_tower
 
     out = []
     by_id = {t.id: t for t in towers}
@@ -99,8 +99,7 @@ def _floors(r: Reader, raw, path: tuple, towers) -> list[FloorRisk]:
             continue
         tower = by_id.get(str(m["tower"]))
         if tower is None:
-            r.error((*here, "tower"), f"unknown tower {m['tower']!r} (towers: "
-                    f"{', '.join(by_id) or 'none'})", "unknown_tower")
+            r.unknown((*here, "tower"), "tower", m["tower"], by_id)
             continue
         trade = str(m.get("trade", "structure"))
         key = "cycle" if trade == "structure" else "days"
@@ -112,9 +111,7 @@ def _floors(r: Reader, raw, path: tuple, towers) -> list[FloorRisk]:
             r.error((*here, "trade"), f"tower {tower.id} has no trade {trade!r}",
                     "unknown_trade")
             continue
-        tdef = TowerDef(tower.id, (), floors=len(tower.storeys),
-                        basements=len(tower.floors) - len(tower.storeys))
-        floors = floors_of(r, m["floors"], (*here, "floors"), tdef)
+        floors = floors_of_tower(r, m["floors"], (*here, "floors"), tower)
         est = three_point(r, m[key], (*here, key))
         if floors and est is not None:
             out.append(FloorRisk(tower.id, frozenset(floors), est, trade))
@@ -151,8 +148,7 @@ def _weather(r: Reader, raw, path: tuple, calendars: list[str], default: str) ->
         return None
     cal = str(m.get("calendar", default))
     if cal not in calendars:
-        r.error((*path, "calendar"), f"unknown calendar {cal!r} (calendars: "
-                f"{', '.join(calendars)})", "unknown_calendar")
+        r.unknown((*path, "calendar"), "calendar", cal, calendars)
         return None
     months = r.mapping(m["lost_days"], (*path, "lost_days"), "lost_days")
     lost = [0.0] * 12

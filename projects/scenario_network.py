@@ -165,15 +165,12 @@ class NetworkEdit:
             return got[0] if len(got) == 1 else None
         tower = next((t for t in self.project.towers if t.id == str(f["tower"])), None)
         if tower is None:
-            ids = [t.id for t in self.project.towers]
-            self.r.error((*here, "tower"), f"unknown tower {f['tower']!r} (towers: "
-                         f"{', '.join(ids) or 'none'})", "unknown_tower")
+            self.r.unknown((*here, "tower"), "tower", f["tower"],
+                           [t.id for t in self.project.towers])
             return None
-        from .towers import TowerDef, floors_of
+        from .towers import floors_of_tower
 
-        tdef = TowerDef(tower.id, (), floors=len(tower.storeys),
-                        basements=len(tower.floors) - len(tower.storeys))
-        got = floors_of(self.r, f["floor"], (*here, "floor"), tdef)
+        got = floors_of_tower(self.r, f["floor"], (*here, "floor"), tower)
         if len(got) != 1:
             if got:
                 self.r.error((*here, "floor"), "give one floor: the first floor that starts "
@@ -214,10 +211,9 @@ class NetworkEdit:
         if act.id in self.acts:
             self.r.error((*here, "id"), f"activity {act.id!r} already exists", "duplicate_id")
             return
-        known_cals = {c.name for c in self.project.network.calendars}
+        known_cals = [c.name for c in self.project.network.calendars]
         if act.calendar not in known_cals:
-            self.r.error((*here, "calendar"), f"unknown calendar {act.calendar!r} (calendars: "
-                         f"{', '.join(sorted(known_cals))})", "unknown_calendar")
+            self.r.unknown((*here, "calendar"), "calendar", act.calendar, known_cals)
             return
         self.acts[act.id] = act
         self.added[act.id] = here

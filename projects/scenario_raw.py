@@ -35,16 +35,12 @@ def apply_raw(r: Reader, raw: dict, changes: list[Change], notes: list[str]) -> 
 
 # -- cycle ------------------------------------------------------------------------------------
 def _tower_index(r: Reader, raw: dict, change: Change) -> int | None:
-    from scheduler.errors import suggest
-
     tid = str(change.fields["tower"])
     towers = raw.get("towers") or []
     ids = [str(t.get("id")) for t in towers if isinstance(t, dict)]
     if tid in ids:
         return ids.index(tid)
-    hint = suggest(tid, ids)
-    extra = f"; did you mean {hint[0]!r}?" if hint else f" (towers: {', '.join(ids) or 'none'})"
-    r.error((*change.path, "tower"), f"unknown tower {tid!r}{extra}", "unknown_tower")
+    r.unknown((*change.path, "tower"), "tower", tid, ids)
     return None
 
 
@@ -148,13 +144,7 @@ def _holidays(r: Reader, raw: dict, change: Change, notes: list[str]) -> None:
     names = [str(n) for n in names] if isinstance(names, list) else [str(names)]
     for name in names:
         if name not in cals:
-            from scheduler.errors import suggest
-
-            hint = suggest(name, list(cals))
-            extra = f"; did you mean {hint[0]!r}?" if hint else \
-                f" (calendars: {', '.join(map(str, cals))})"
-            r.error((*change.path, "calendar"), f"unknown calendar {name!r}{extra}",
-                    "unknown_calendar")
+            r.unknown((*change.path, "calendar"), "calendar", name, cals)
             continue
         body = dict(cals[name] or {})
         body["holidays"] = [*(body.get("holidays") or []), *(d.isoformat() for d in days)]

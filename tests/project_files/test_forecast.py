@@ -14,6 +14,7 @@ import pytest
 from projects.loader import load_project
 from projects.service import forecast, tower_statuses
 from tests.conftest import EXAMPLE
+from tests.conftest import mon_fri_date as index_date
 
 D = dt.date.fromisoformat
 
@@ -29,10 +30,6 @@ towers:
     actuals:
       structure: {1: 2025-03-18, 2: 2025-04-03, 3: 2025-04-15, 4: 2025-04-23}
 """
-
-
-def index_date(i: int) -> dt.date:
-    return D("2025-03-03") + dt.timedelta(days=7 * (i // 5) + i % 5)
 
 
 @pytest.fixture

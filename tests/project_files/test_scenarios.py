@@ -16,6 +16,7 @@ import pytest
 from projects import ProjectError
 from projects.loader import load_project
 from projects.service import apply_scenario, schedule_project, whatif
+from tests.conftest import mon_fri_date as index_date
 
 D = dt.date.fromisoformat
 
@@ -36,10 +37,6 @@ towers:
     special:
       - {floors: 5, kind: refuge, days: 8}
 """
-
-
-def index_date(i: int) -> dt.date:
-    return D("2025-03-03") + dt.timedelta(days=7 * (i // 5) + i % 5)
 
 
 @pytest.fixture
