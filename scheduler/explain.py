@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .graph import LINK_ENDS
 from .network import Link
 from .result import COMPLETE, IN_PROGRESS, Schedule, ScheduledActivity
-from .timepoints import forward_need
+from .timepoints import back_bound, forward_need
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,8 @@ class ChainStep:
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """The chain from its origin to the activity (origin first), what started the chain,
-    and, for an activity with float, the outgoing link that uses up its free float."""
+    and, for an activity with float, the outgoing link with the least slack (in working days
+    of the activity's calendar: its free float)."""
 
     activity: ScheduledActivity
     critical: bool
@@ -133,10 +134,31 @@ class _View:
         out.sort(key=lambda d: (not crit[d[0]], state[d[0]] == COMPLETE))
         return out
 
+    def out_slack(self, link: Link) -> int | None:
+        """How far the predecessor's end may move before ``link`` moves its successor, in
+        working days of the predecessor's calendar (what its free float is made of)."""
+        s = self.s
+        p, i = self.index[link.pred], self.index[link.succ]
+        if s.state[i] == COMPLETE or (s.progress_mode == "override"
+                                      and s.state[i] == IN_PROGRESS):
+            return None
+        pe, se = LINK_ENDS[link.type]
+        if s.state[p] == IN_PROGRESS and not pe:
+            return None  # its start is recorded: only links from its end can push it
+        val = s.ef[i] if se else s.es[i]
+        if self.cal[p] is self.cal[i] and not link.calendar_days:
+            bound = val - link.lag
+        else:
+            bound = back_bound(self.cal[i], self.ms[i], se, val, self.cal[p], self.ms[p], pe,
+                               link.lag, link.calendar_days)
+        if not pe:
+            bound += s.remaining[p]
+        return bound - s.ef[p]
+
     def tightest_out(self, i: int) -> LinkSlack | None:
         best = None
         for link in self.out.get(i, ()):
-            slack = self.slack(link)
+            slack = self.out_slack(link)
             if slack is not None and (best is None or slack < best.slack):
                 best = _shown(link, slack)
         return best

@@ -66,10 +66,10 @@ def render(exp) -> str:
         paint("not critical", "green", "bold", on=on)
     lines = [paint(f"{a.id}  {a.name}", "bold", on=on),
              f"  {a.start} – {a.finish} · total float {a.total_float}, free float "
-             f"{a.free_float} working days · {verdict} (critical when total float ≤ "
+             f"{_days(a.free_float)} · {verdict} (critical when total float ≤ "
              f"{exp.threshold})", "",
-             f"Driving chain: {exp.origin}; each activity then starts (or finishes) when the "
-             f"link from the one above allows, with no slack.", ""]
+             f"What drives it: {exp.origin}. From there each activity below starts (or "
+             f"finishes) exactly when the link from the one above allows.", ""]
     rows = []
     for st in exp.chain:
         r = st.activity
@@ -84,8 +84,14 @@ def render(exp) -> str:
                  f"the same activity.")
     if exp.limited_by is not None:
         ls = exp.limited_by
-        lines += ["", f"Its free float is used up first by the link to {ls.succ} "
-                      f"({ls.type} {ls.lag}): {ls.slack} working days of slack there."]
+        first = "at once" if ls.slack <= 0 else f"after {_days(ls.slack)}"
+        lines += ["", f"If it slips, it moves {ls.succ} ({ls.type} {ls.lag}) {first}, and the "
+                      f"project finish after {_days(a.total_float)} (its total float)."]
     elif not exp.critical:
-        lines += ["", "It has no successors: its float runs to the project finish."]
+        lines += ["", f"It has no successors: it can slip {_days(a.total_float)} before the "
+                      f"project finish moves."]
     return "\n".join(lines)
+
+
+def _days(n: int) -> str:
+    return f"{n} working day" + ("" if abs(n) == 1 else "s")
