@@ -113,9 +113,9 @@ def _trend_lines(last, learn) -> list[str]:
         out.append("  Recent cycle — (fewer than two floors poured)")
     fit = learn.fit
     if fit.rate is not None:
-        out.append(f"  Learning     a {fit.rate:.0%} curve through {len(fit.points)} typical "
-                   f"floors ({fit.first:.1f} days at floor 1): {fit.cycle:.1f} days for the "
-                   f"next floor")
+        out.append(f"  Learning     {fit.cycle:.1f} days for the next floor on a learning curve "
+                   f"through {len(fit.points)} typical floors (rate {fit.rate:.0%}: each "
+                   f"doubling of floors built takes the cycle to {fit.rate:.0%})")
     else:
         out.append("  Learning     — (needs three typical floors poured)")
     return out
