@@ -116,10 +116,13 @@ def render(r, top: int, scenario: str | None = None) -> str:
             for t in r.towers]
     rows.append(["project finish", "", *_dates(r.finish)])
     lines.append(table(["", "", "deterministic", "P50", "P80", "P90"], rows))
-    lines += ["", "Key nodes: the chance of reaching each by its target (or master-plan date)."]
-    rows = [[n.tower or "", clip(n.name, 34), str(n.reference or "—"), _chance(n),
-             *_dates(n.dates)[1:]] for n in r.nodes]
-    lines.append(table(["", "node", "by", "chance", "P50", "P80", "P90"], rows, "lllrlll"))
+    if r.nodes:
+        lines += ["", "Key nodes: the chance of reaching each by its target (or master-plan "
+                      "date)."]
+        rows = [[n.tower or "", clip(n.name, 34), str(n.reference or "—"), _chance(n),
+                 *_dates(n.dates)[1:]] for n in r.nodes]
+        lines.append(table(["", "node", "by", "chance", "P50", "P80", "P90"], rows,
+                           "lllrlll"))
     if top and r.criticality:
         rows = _critical_rows(r.criticality, top)
         lines += ["", f"Criticality index: share of iterations in which an activity is "
