@@ -167,14 +167,15 @@ def apply_scenario(project: Project, scenario_path) -> Project:
 def whatif(base_path, scenario_paths):
     """Schedule the base file and each scenario: a :class:`projects.whatif.WhatIf` with, per
     tower, topping-out and key nodes, the difference from the base in calendar days
-    (+ = later) and the activities that became or stopped being critical. Problems in any
-    scenario file are raised together as one :class:`ProjectError`."""
+    (+ = later) and the activities that became or stopped being critical. ``base_path`` may
+    also be a loaded :class:`Project` (an app that has one open). Problems in any scenario
+    file are raised together as one :class:`ProjectError`."""
     from .scenario_apply import apply_scenario_file
     from .whatif import WhatIf, outcome
 
-    base = open_project(base_path)
+    base = base_path if isinstance(base_path, Project) else open_project(base_path)
     base_sched = schedule_project(base)
-    base_out = outcome(base.name, str(base_path), base, base_sched)
+    base_out = outcome(base.name, base.path, base, base_sched)
     outs, problems = [], []
     for path in scenario_paths:
         try:

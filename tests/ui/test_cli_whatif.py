@@ -126,3 +126,24 @@ def test_risk_bad_arguments_exit_2(cli):
     assert res.returncode == 2 and "--iterations must be at least 1" in res.stderr
     res = cli("risk", EXAMPLE, "--correlation", "1.5")
     assert res.returncode == 2 and "correlation" in res.stderr
+
+
+def test_progress_bar_draws_and_clears():
+    import io
+
+    from tui.commands.risk import ProgressBar
+
+    out = io.StringIO()
+    bar = ProgressBar(out, delay=0)
+    bar.update(0.5)
+    bar.update(1.0)
+    bar.close()
+    text = out.getvalue()
+    assert "\r[###############...............]  50%" in text
+    assert "\r[##############################] 100%" in text
+    assert text.endswith("\r" + " " * 40 + "\r")
+    quiet = io.StringIO()
+    slow = ProgressBar(quiet, delay=60)
+    slow.update(0.5)
+    slow.close()
+    assert quiet.getvalue() == ""  # a short run shows no bar
