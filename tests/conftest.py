@@ -28,3 +28,12 @@ def run_cli(*args, env=None, cwd=None, input=None, timeout=120) -> subprocess.Co
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(autouse=True)
+def _no_user_database(tmp_path_factory, monkeypatch):
+    """No test touches the user's own database: the default location moves to a temporary
+    folder, and TOWERPLAN_DB / TOWERPLAN_TODAY / TOWERPLAN_USER from the shell are ignored."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    for name in ("TOWERPLAN_DB", "TOWERPLAN_TODAY", "TOWERPLAN_USER"):
+        monkeypatch.delenv(name, raising=False)
