@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, iso
+from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -24,23 +24,64 @@ def register(sub) -> None:
     add_as_of(p)
     p.add_argument("--lookback", type=int, default=3, metavar="N",
                    help="floors over which the current cycle is measured (default 3)")
+    p.add_argument("--plan", choices=("master", "year", "month", "week"), default="master",
+                   help="the plan level to measure against (default master: the frozen master "
+                        "schedule, else the one derived from the file)")
+    p.add_argument("--period", metavar="P", default="",
+                   help="with --plan year|month|week: 2023, 2023-07 or 2023-W27 (default: the "
+                        "period holding the status date)")
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from projects import service
 
-    project = service.open_project(args.file)
-    statuses = service.tower_statuses(project, as_of=args.as_of, lookback=max(1, args.lookback))
-    plan = getattr(args, "plan", None) or "master"
+    store, tracked = open_tracked(args)
+    st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
+                             lookback=max(1, args.lookback))
+    statuses = st.towers
     if args.format == "json":
         from ..output import write_json
+        from .plan import line_json, ppc_json
 
-        write_json({"project": project.id, "status_date": iso(statuses[0].status_date),
-                    "plan": plan, "towers": [as_json(s) for s in statuses]})
+        plan = st.plan
+        write_json({"project": tracked.base.id, "status_date": iso(statuses[0].status_date),
+                    "plan": args.plan, "period": st.period.key or None,
+                    "baseline": st.baseline, "fallback": list(st.fallback),
+                    "towers": [as_json(s) for s in statuses],
+                    "ppc": ppc_json(plan.ppc) if plan else None,
+                    "not_done": [line_json(ln) for ln in plan.due if ln.outcome == "not done"]
+                    if plan else []})
         return 0
-    print(render(project.name, statuses, plan))
+    print(render(tracked.base.name, statuses, _plan_name(st)))
+    if st.plan is not None:
+        print(period_block(st.plan))
     return 0
+
+
+def _plan_name(st) -> str:
+    falls = f" (falls back to the {' → the '.join(st.fallback)})" if st.fallback else ""
+    return f"the {st.baseline}{falls}"
+
+
+def period_block(view) -> str:
+    """PPC of a frozen period plan and what was not done, with the reasons recorded."""
+    from .plan import cap
+
+    ppc = view.ppc
+    lines = [f"{cap(view.period.label)}: {len(view.lines)} items, {ppc.due} due"]
+    if ppc.percent is not None:
+        lines[0] += (f" · PPC {ppc.percent:g}% ({ppc.done} done of {ppc.done + ppc.not_done} "
+                     f"due so far{f', {ppc.open} still open' if ppc.open else ''})")
+    for ln in view.due:
+        if ln.outcome == "not done":
+            why = ln.reason.shown if ln.reason else "no reason recorded yet"
+            now = f"done {ln.finish_now}" if ln.state == "complete" else \
+                f"forecast {ln.finish_now}"
+            lines.append(f"  not done  {ln.item.activity:<18} planned {ln.item.finish}, {now}"
+                         f" · {why}")
+    return "\n".join(lines) + "\n"
 
 
 def as_json(s) -> dict:
@@ -84,8 +125,8 @@ def render(title: str, statuses, plan: str) -> str:
 
     on = sys.stdout.isatty()
     first = statuses[0]
-    lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against the "
-                   f"{plan} plan", "bold", on=on), ""]
+    lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against "
+                   f"{plan}", "bold", on=on), ""]
     for s in statuses:
         text, colour = verdict(s.days_ahead)
         lines.append(paint(f"{s.tower}  {s.name}", "bold", on=on) + "   "
