@@ -118,3 +118,23 @@ def test_a_database_that_cannot_be_used_is_one_clear_error(url, says):
         pass
     assert info.value.code == "bad_database"
     assert says in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_in_memory_database_serves_the_app_and_its_tests():
+    """``sqlite://`` is one in-memory database for the whole process, usable from the app's
+    worker threads."""
+    import threading
+
+    from projects import service
+
+    from .conftest import SMALL
+
+    store = service.open_store("sqlite://")
+    tracked = service.open_tracked(SMALL, store)
+    service.record_progress(store, tracked, "T.F1", finished="2025-03-05")
+    worker = threading.Thread(target=service.record_progress,
+                              args=(store, tracked, "task01"), kwargs={"started": "2025-03-05"})
+    worker.start()
+    worker.join()
+    assert [e.activity for e in service.progress_history(store, tracked)] == ["T.F1", "task01"]
+    assert service.track(tracked.base, store).status_date == D(2025, 3, 5)

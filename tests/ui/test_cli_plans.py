@@ -64,7 +64,8 @@ def test_freeze_then_status_against_the_week_plan(cli, tmp_path):
     assert res.returncode == 0, res.stderr
     out = res.stdout
     assert "status 2023-07-14, against the week 2023-W27 plan (version 1)" in out
-    assert "falls back to the month 2023-07 plan (version 1) → the master plan (version 1)" in out
+    assert ("(for work not in it: the month 2023-07 plan (version 1) → the master plan "
+            "(version 1))") in out
     # B's F24 pour was in the month plan (frozen at 07-04) for 07-14: on that plan to the day
     assert "B  融发大厦 B塔   ON PLAN" in out
     assert "PPC 83.3% (10 done of 12 due so far)" in out

@@ -149,7 +149,7 @@ def render(view, lines, title: str) -> str:
                     f"(status date then {f.status_date}); --draft shows the plan derived now")
     else:
         head.append("Derived now from the schedule; not frozen (--freeze saves it)")
-    if view.reference:
+    if view.reference and view.frozen is None:
         head.append(f"Compared with: {view.reference}")
     rows = [_row(ln, view) for ln in lines]
     headers = ["id", "name", "start", "finish"]
@@ -173,7 +173,7 @@ def _row(ln, view) -> list[str]:
         return row + [iso(ln.finish_now) or "", STATE.get(ln.state, ln.state),
                       ln.outcome or "", clip(reason, 36)]
     shift = ln.reference_shift
-    delta = "" if shift in (None, 0) else f"{shift:+d}d"
+    delta = "" if shift in (None, 0) else f"{'+' if shift > 0 else '−'}{abs(shift)}d"
     return row + [STATE.get(ln.state, ln.state), iso(ln.reference[1]) if ln.reference else "new",
                   delta]
 

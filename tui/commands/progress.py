@@ -4,7 +4,7 @@
     towerplan progress FILE A.F22.rebar --started 2023-07-05 --remaining 2 --note "short crew"
     towerplan progress FILE B.F24 --withdraw                     # cancel what was recorded
     towerplan progress FILE --import progress.csv                # all rows or none
-    towerplan progress FILE --history [ACTIVITY] [--format json|csv]
+    towerplan progress FILE --history [ACTIVITY] [--format json|csv]   # all, or one's
     towerplan progress FILE --status-dates
 
 Entries are appended, never changed: a correction is a new entry (the latest wins).
@@ -41,7 +41,8 @@ def register(sub) -> None:
     p.add_argument("--import", dest="import_csv", metavar="CSV",
                    help="record every row of a CSV (activity,started,finished,remaining,note,"
                         "by); nothing is saved if any row is wrong")
-    p.add_argument("--history", action="store_true", help="list the entries recorded")
+    p.add_argument("--history", nargs="?", const="", default=None, metavar="ACTIVITY",
+                   help="list the entries recorded (only ACTIVITY's when given)")
     p.add_argument("--status-dates", action="store_true",
                    help="list how recorded progress moved the status date")
     add_format(p, ("table", "json", "csv"))
@@ -50,7 +51,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    modes = [m for m in ("import_csv", "history", "status_dates") if getattr(args, m)]
+    modes = [m for m in ("import_csv", "history", "status_dates")
+             if getattr(args, m) not in (None, False)]
     given = [f"--{k}" for k in ("started", "finished", "remaining") if getattr(args, k)]
     if len(modes) > 1:
         raise bad_argument("give one of --import, --history, --status-dates")
@@ -63,7 +65,7 @@ def run(args) -> int:
         raise bad_argument("name an ACTIVITY (or a floor such as B.F24) to record, or use "
                            "--import, --history or --status-dates", "ACTIVITY")
     store, tracked = open_tracked(args)
-    if args.history:
+    if args.history is not None:
         return _history(store, tracked, args)
     if args.status_dates:
         return _status_dates(store, tracked, args)
@@ -142,7 +144,7 @@ def _import(store, tracked, args) -> int:
 def _history(store, tracked, args) -> int:
     from projects import service
 
-    entries = service.progress_history(store, tracked, args.activity)
+    entries = service.progress_history(store, tracked, args.history or args.activity)
     if args.format == "json":
         from ..output import write_json
 

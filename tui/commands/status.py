@@ -54,15 +54,10 @@ def run(args) -> int:
                     "not_done": [line_json(ln) for ln in plan.due if ln.outcome == "not done"]
                     if plan else []})
         return 0
-    print(render(tracked.base.name, statuses, _plan_name(st)))
+    print(render(tracked.base.name, statuses, f"the {st.baseline}", st.fallback))
     if st.plan is not None:
         print(period_block(st.plan))
     return 0
-
-
-def _plan_name(st) -> str:
-    falls = f" (falls back to the {' → the '.join(st.fallback)})" if st.fallback else ""
-    return f"the {st.baseline}{falls}"
 
 
 def period_block(view) -> str:
@@ -106,7 +101,12 @@ def signed(n, unit: str = "days") -> str:
         return "—"
     if n == 0:
         return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {unit}"
+    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
+
+
+def _one(unit: str, n: int) -> str:
+    """``days`` → ``day`` for ±1."""
+    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
 
 
 def verdict(n) -> tuple[str, str]:
@@ -114,19 +114,24 @@ def verdict(n) -> tuple[str, str]:
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} days AHEAD", "green"
+        return f"{n} {_one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} days BEHIND", "red"
+        return f"{-n} {_one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
 
 
-def render(title: str, statuses, plan: str) -> str:
+def render(title: str, statuses, plan: str, fallback=()) -> str:
+    """The per-tower blocks under a header naming the plan (and the plans it falls back to
+    for activities it does not hold)."""
     from ..output import paint
 
     on = sys.stdout.isatty()
     first = statuses[0]
     lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against "
-                   f"{plan}", "bold", on=on), ""]
+                   f"{plan}", "bold", on=on)]
+    if fallback:
+        lines.append(f"(for work not in it: the {' → the '.join(fallback)})")
+    lines.append("")
     for s in statuses:
         text, colour = verdict(s.days_ahead)
         lines.append(paint(f"{s.tower}  {s.name}", "bold", on=on) + "   "
