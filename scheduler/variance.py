@@ -174,8 +174,8 @@ def _forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured, cycle
     if current.status_date is not None:
         today = _wd(cal, current.status_date)
         started = current.state[current.position(rest[0].first)] != "not_started"
-        if not started:
-            last = max(last, today)
+        if not started:  # work on the status date itself is still to do
+            last = max(last, today - 1)
     plan = sum(f.cycle_days for f in rest)
     at_plan = cal.date_of(last + plan)
     if cycle is None:
