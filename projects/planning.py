@@ -24,7 +24,7 @@ from .plans import plan_view as view
 from .recorded import resolve
 from .records import CAUSES, FrozenPlan, PlanItem, Reason
 from .storage import Store
-from .tracking import Tracked, recorder
+from .tracking import Tracked, query, recorder
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +57,9 @@ def period_for(tracked: Tracked, level: str, period=None) -> Period:
 
 def _frozen(store: Store | None, project_id: str, periods) -> dict[str, FrozenPlan | None]:
     """The current frozen plan of each period (by name)."""
-    out = {p.name: None for p in periods}
-    if store is None:
-        return out
-    with store.reading() as session:
-        if session is None:
-            return out
-        from .storage import repository  # SQLAlchemy: only when there is a database
-
-        for p in periods:
-            out[p.name] = repository.current_plan(session, project_id, p.level, p.key)
-    return out
+    return query(store, lambda repo, s: {
+        p.name: repo.current_plan(s, project_id, p.level, p.key) for p in periods},
+        {p.name: None for p in periods})
 
 
 def _master(tracked: Tracked, frozen: FrozenPlan | None) -> Baseline:
@@ -137,14 +129,7 @@ def _master_items(sched) -> tuple[PlanItem, ...]:
 
 
 def _reasons(store: Store | None, project_id: str, period: Period) -> tuple[Reason, ...]:
-    if store is None:
-        return ()
-    with store.reading() as session:
-        if session is None:
-            return ()
-        from .storage import repository
-
-        return repository.reasons(session, project_id, period.key)
+    return query(store, lambda repo, s: repo.reasons(s, project_id, period.key))
 
 
 def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
@@ -183,26 +168,13 @@ def plan_history(store: Store | None, tracked: Tracked, level: str, period=None
                  ) -> tuple[FrozenPlan, ...]:
     """Every frozen version of a period's plan, oldest first (the last is current)."""
     period = period_for(tracked, level, period)
-    if store is None:
-        return ()
-    with store.reading() as session:
-        if session is None:
-            return ()
-        from .storage import repository
-
-        return repository.plan_versions(session, tracked.base.id, level, period.key)
+    return query(store, lambda repo, s: repo.plan_versions(s, tracked.base.id, level,
+                                                           period.key))
 
 
 def frozen_plans(store: Store | None, tracked: Tracked) -> tuple[FrozenPlan, ...]:
     """Every plan frozen for the project (without items), by level, period and version."""
-    if store is None:
-        return ()
-    with store.reading() as session:
-        if session is None:
-            return ()
-        from .storage import repository
-
-        return repository.frozen_plans(session, tracked.base.id)
+    return query(store, lambda repo, s: repo.frozen_plans(s, tracked.base.id))
 
 
 def plan_status(store: Store | None, tracked: Tracked, level: str = "master", period=None, *,

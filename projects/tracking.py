@@ -65,15 +65,21 @@ def track(base: Project, store: Store | None, entries: Sequence[ProgressEntry] |
     return Tracked(base, project, tuple(entries), warnings, store.shown if store else "")
 
 
-def _read(store: Store | None, project_id: str) -> tuple[ProgressEntry, ...]:
+def query(store: Store | None, read, default=()):
+    """``read(repository, session)`` on the database, or ``default`` when there is no
+    database (or no towerplan tables in it) yet."""
     if store is None:
-        return ()
+        return default
     with store.reading() as session:
         if session is None:
-            return ()
+            return default
         from .storage import repository  # SQLAlchemy: only when there is a database
 
-        return repository.progress(session, project_id)
+        return read(repository, session)
+
+
+def _read(store: Store | None, project_id: str) -> tuple[ProgressEntry, ...]:
+    return query(store, lambda repo, s: repo.progress(s, project_id))
 
 
 def record_progress(store: Store, tracked: Tracked, activity: str, *, started=None,
@@ -219,11 +225,4 @@ def progress_history(store: Store, tracked: Tracked, activity: str | None = None
 
 def status_date_history(store: Store, tracked: Tracked) -> tuple[StatusDateChange, ...]:
     """Each move of the project's status date made by recorded progress, oldest first."""
-    if store is None:
-        return ()
-    with store.reading() as session:
-        if session is None:
-            return ()
-        from .storage import repository
-
-        return repository.status_dates(session, tracked.base.id)
+    return query(store, lambda repo, s: repo.status_dates(s, tracked.base.id))
