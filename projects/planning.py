@@ -123,9 +123,11 @@ def week_plan(store: Store | None, tracked: Tracked, period=None, *, draft: bool
 
 
 def _master_items(sched) -> tuple[PlanItem, ...]:
+    """Every activity of the plan without progress, by start (as ``derive_items`` orders)."""
     acts = sched.network.activities
-    return tuple(PlanItem(a.id, a.name, sched.start[i], sched.finish[i], a.tower, a.key_node)
-                 for i, a in enumerate(acts))
+    items = [PlanItem(a.id, a.name, sched.start[i], sched.finish[i], a.tower, a.key_node)
+             for i, a in enumerate(acts)]
+    return tuple(sorted(items, key=lambda p: (p.start, p.finish, p.activity)))
 
 
 def _reasons(store: Store | None, project_id: str, period: Period) -> tuple[Reason, ...]:

@@ -113,18 +113,19 @@ def plan_view(project_id: str, period: Period, items, current: Schedule,
     index = current.network.index()
     latest = {r.activity: r for r in reasons}  # the last reason recorded counts
     status = current.status_date
+    dated = period.first is not None  # the master schedule has no period: nothing is "due"
     lines = []
     for item in items:
         pos = index.get(item.activity)
         state = current.state[pos] if pos is not None else "removed"
-        due = item.finish in period
+        due = dated and item.finish in period
         line = PlanLine(item, reference.get(item.activity) if reference else None, state,
                         current.start[pos] if pos is not None else None,
                         current.finish[pos] if pos is not None else None, due)
         if frozen is not None and due:
             line = _with(line, _outcome(line, period, status), latest.get(item.activity))
         lines.append(line)
-    ppc = _ppc(lines) if frozen is not None else None
+    ppc = _ppc(lines) if frozen is not None and dated else None
     return PlanView(project_id, period, status, tuple(lines), frozen,
                     label(reference) if reference else None, ppc)
 

@@ -139,6 +139,13 @@ def test_the_frozen_master_is_used_once_there_is_one(store, tmp_path):
     frozen = service.plan_status(store, tracked, "master").towers[0]
     assert (frozen.planned_on, frozen.days_ahead) == (D(2025, 3, 5), 0)  # not 03-06
     assert service.plan_status(store, tracked).baseline == "master plan (version 1)"
+    shown = service.plan_view(store, tracked, "master")  # the frozen one, not the file's now
+    t1 = shown.lines[0]
+    assert (shown.frozen.version, shown.ppc, len(shown.lines)) == (1, None, 34)
+    assert (t1.item.activity, t1.item.finish, t1.finish_now, t1.due) == (
+        "T.F1", D(2025, 3, 5), D(2025, 3, 5), False)
+    draft = service.plan_view(store, tracked, "master", draft=True)
+    assert draft.lines[0].item.finish == D(2025, 3, 6)  # F1 of the 4-day cycle: 03-03…03-06
 
 
 def test_key_node_review(store):
