@@ -290,3 +290,31 @@ def forecast(project: Project, *, method: str = "last", lookback: int = 3,
     base = baseline or baseline_schedule(project)
     cur = current_schedule(project, as_of)
     return tuple(forecast_tower(t, base, cur, method, lookback, minimum) for t in project.towers)
+# --- plans, progress and storage (projects/tracking.py, projects/planning.py) ---
+# Front ends: open_store(url) → Store; open_tracked(path, store) → Tracked (use .project with
+# the functions above); record_progress / import_progress / progress_history /
+# status_date_history; plan_view / week_plan / freeze_plan / plan_history / frozen_plans;
+# plan_status / node_review / record_reason. See docs/storage.md.
+from .planning import (  # noqa: E402, F401  (re-exported: the front ends' one API)
+    PlanStatus,
+    freeze_plan,
+    frozen_plans,
+    node_review,
+    period_for,
+    plan_baseline,
+    plan_history,
+    plan_status,
+    plan_view,
+    record_reason,
+    week_plan,
+)
+from .tracking import (  # noqa: E402, F401
+    Tracked,
+    import_progress,
+    open_store,
+    open_tracked,
+    progress_history,
+    record_progress,
+    status_date_history,
+    track,
+)

@@ -152,19 +152,23 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
     else:
         base = cal.index_on_or_after(s)
     sidx = cal.index_on_or_after(status) if status is not None else None
-    key_ef = offsets[key_step][1]
+    key_es, key_ef = offsets[key_step]
     for step in t.steps:
         es, ef = offsets[step["id"]]
         aid = f"{t.id}.{f.label}.{step['id']}"
         first, last = base + es, base + ef - 1
+        # without a recorded pour, only the steps before the pour are assumed done (or under
+        # way) by the status date: the pour itself, and what follows it, only when recorded
+        assumed = sidx is not None and (fin is not None or ef <= key_es)
         if ef == es:  # a milestone inside the cycle: on the day before its index
-            if (fin is not None and ef <= key_ef) or (sidx is not None and base + es <= sidx):
+            if (fin is not None and ef <= key_ef) or (assumed and base + es <= sidx):
                 day = cal.date_of(base + es - 1)
                 updates[aid] = {"actual_start": day, "actual_finish": day}
             continue
-        if (fin is not None and ef <= key_ef) or (sidx is not None and last < sidx):
+        if (fin is not None and ef <= key_ef) or (assumed and last < sidx):
             updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
-        elif (sidx is not None and first < sidx) or (sidx is None and es == 0):
+        elif (assumed and first < sidx and es < key_es) or \
+                (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)
 

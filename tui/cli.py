@@ -12,8 +12,8 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "export", "import_", "whatif", "explain",
-            "risk", "forecast")
+COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
+            "forecast", "risk", "export", "import_")
 
 
 def build_parser() -> argparse.ArgumentParser:
