@@ -41,6 +41,8 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     by_id = {a.id: a for a in acts}
     updates: dict[str, dict] = {}
     path = (*t.path, "actuals")
+    if _after_status(r, t, r.context.get("status_date"), path):
+        return acts
     for trade, rows in t.actuals.items():
         if trade == "structure":
             _check_order(r, t, floors, rows, (*path, trade))
@@ -69,6 +71,21 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     if not updates:
         return acts
     return [dataclasses.replace(a, **updates[a.id]) if a.id in updates else a for a in acts]
+
+
+def _after_status(r: Reader, t: TowerDef, status, path: tuple) -> bool:
+    """Report recorded dates after the file's status date (facts cannot be in the future)."""
+    if status is None:
+        return False
+    bad = False
+    for trade, rows in t.actuals.items():
+        for n, (s, f, _) in rows.items():
+            day = max((d for d in (s, f) if d is not None), default=None)
+            if day is not None and day > status:
+                r.error((*path, trade, n), f"{trade} of floor {n} is recorded on {day}, after "
+                        f"the status date {status}", "bad_progress")
+                bad = True
+    return bad
 
 
 def _node_of_floor(t: TowerDef, a: Activity) -> bool:
