@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 
 from scheduler.calendar import CalendarSpec
 from scheduler.network import Activity, Constraint, Link, Network
@@ -209,32 +208,26 @@ def _fit(t: TowerDef, dur: dict[str, int], c: int) -> dict[str, int] | None:
 
 def _period(t: TowerDef, dur: dict[str, int]) -> int:
     """Working days between consecutive floors' key steps, in a three-floor pattern on a
-    seven-day calendar."""
-    return _pattern_period(step_shape(t), tuple(_next_links(t)), _key_step(t),
-                           tuple(sorted(dur.items())))
+    seven-day calendar (remembered per tower: fitting and refitting ask the same ones)."""
+    key = tuple(dur[s["id"]] for s in t.steps)
+    if key not in t.period_cache:
+        t.period_cache[key] = _measure_period(t, dur)
+    return t.period_cache[key]
 
 
-def step_shape(t: TowerDef) -> tuple:
-    """The steps of one floor cycle as a hashable value: (id, links) per step."""
-    return tuple((s["id"], tuple(s["links"])) for s in t.steps)
-
-
-@functools.lru_cache(maxsize=1024)
-def _pattern_period(shape: tuple, next_links: tuple, key: str, dur_items: tuple) -> int:
-    # Cached: fitting the steps of a tower with recorded floors asks for the same few
-    # patterns over and over, and each answer is a schedule (about 2 ms with its calendar).
+def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
     from scheduler.cpm import schedule
 
-    dur = dict(dur_items)
+    key = _key_step(t)
     acts, links = [], []
     for f in range(3):
-        for sid, step_links in shape:
-            acts.append(Activity(f"{f}.{sid}", duration=dur[sid], calendar="x"))
-            links.extend(Link(f"{f}.{k.pred}", f"{f}.{sid}", k.type, k.lag, k.calendar_days)
-                         for k in step_links)
+        for s in t.steps:
+            acts.append(Activity(f"{f}.{s['id']}", duration=dur[s["id"]], calendar="x"))
+            links.extend(Link(f"{f}.{k.pred}", f"{f}.{s['id']}", k.type, k.lag, k.calendar_days)
+                         for k in s["links"])
         if f:
             links.extend(Link(f"{f - 1}.{k.pred}", f"{f}.{k.succ}", k.type, k.lag,
-                              k.calendar_days) for k in next_links)
+                              k.calendar_days) for k in _next_links(t))
     net = Network(dt.date(2001, 1, 1), tuple(acts), tuple(links),
                   (CalendarSpec("x", frozenset(range(7))),), "x")
     sched = schedule(net)

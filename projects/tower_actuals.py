@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 
 from scheduler.calendar import WorkCalendar
 from scheduler.errors import SchedulerError, suggest
@@ -42,6 +41,8 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     by_id = {a.id: a for a in acts}
     updates: dict[str, dict] = {}
     path = (*t.path, "actuals")
+    if _after_status(r, t, r.context.get("status_date"), path):
+        return acts
     for trade, rows in t.actuals.items():
         if trade == "structure":
             _check_order(r, t, floors, rows, (*path, trade))
@@ -70,6 +71,21 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     if not updates:
         return acts
     return [dataclasses.replace(a, **updates[a.id]) if a.id in updates else a for a in acts]
+
+
+def _after_status(r: Reader, t: TowerDef, status, path: tuple) -> bool:
+    """Report recorded dates after the file's status date (facts cannot be in the future)."""
+    if status is None:
+        return False
+    bad = False
+    for trade, rows in t.actuals.items():
+        for n, (s, f, _) in rows.items():
+            day = max((d for d in (s, f) if d is not None), default=None)
+            if day is not None and day > status:
+                r.error((*path, trade, n), f"{trade} of floor {n} is recorded on {day}, after "
+                        f"the status date {status}", "bad_progress")
+                bad = True
+    return bad
 
 
 def _node_of_floor(t: TowerDef, a: Activity) -> bool:
@@ -153,42 +169,45 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
     else:
         base = cal.index_on_or_after(s)
     sidx = cal.index_on_or_after(status) if status is not None else None
-    key_ef = offsets[key_step][1]
+    key_es, key_ef = offsets[key_step]
     for step in t.steps:
         es, ef = offsets[step["id"]]
         aid = f"{t.id}.{f.label}.{step['id']}"
         first, last = base + es, base + ef - 1
+        # without a recorded pour, only the steps before the pour are assumed done (or under
+        # way) by the status date: the pour itself, and what follows it, only when recorded
+        assumed = sidx is not None and (fin is not None or ef <= key_es)
         if ef == es:  # a milestone inside the cycle: on the day before its index
-            if (fin is not None and ef <= key_ef) or (sidx is not None and base + es <= sidx):
+            if (fin is not None and ef <= key_ef) or (assumed and base + es <= sidx):
                 day = cal.date_of(base + es - 1)
                 updates[aid] = {"actual_start": day, "actual_finish": day}
             continue
-        if (fin is not None and ef <= key_ef) or (sidx is not None and last < sidx):
+        if (fin is not None and ef <= key_ef) or (assumed and last < sidx):
             updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
-        elif (sidx is not None and first < sidx) or (sidx is None and es == 0):
+        elif (assumed and first < sidx and es < key_es) or \
+                (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)
 
 
 def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """(es, ef) of each step inside one floor, on a seven-day calendar."""
-    from .expand import step_shape
+    """(es, ef) of each step inside one floor, on a seven-day calendar (remembered per tower
+    and step durations)."""
+    key = ("offsets", *(dur[s["id"]] for s in t.steps))
+    if key not in t.period_cache:
+        t.period_cache[key] = _measure_offsets(t, dur)
+    return t.period_cache[key]
 
-    return dict(_step_offsets(step_shape(t), tuple(sorted(dur.items()))))
 
-
-@functools.lru_cache(maxsize=1024)
-def _step_offsets(shape: tuple, dur_items: tuple) -> tuple[tuple[str, tuple[int, int]], ...]:
-    # Cached: every recorded floor of a tower asks for one of a few cycle patterns.
+def _measure_offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
     from scheduler.calendar import CalendarSpec
     from scheduler.cpm import schedule
     from scheduler.network import Link, Network
 
-    dur = dict(dur_items)
-    acts = tuple(Activity(sid, duration=dur[sid], calendar="x") for sid, _ in shape)
-    links = tuple(Link(k.pred, sid, k.type, k.lag, k.calendar_days)
-                  for sid, step_links in shape for k in step_links)
+    acts = tuple(Activity(s["id"], duration=dur[s["id"]], calendar="x") for s in t.steps)
+    links = tuple(Link(k.pred, s["id"], k.type, k.lag, k.calendar_days)
+                  for s in t.steps for k in s["links"])
     net = Network(dt.date(2001, 1, 1), acts, links, (CalendarSpec("x", frozenset(range(7))),),
                   "x")
     sched = schedule(net)
-    return tuple((sid, (sched[sid].es, sched[sid].ef)) for sid, _ in shape)
+    return {s["id"]: (sched[s["id"]].es, sched[s["id"]].ef) for s in t.steps}

@@ -56,6 +56,7 @@ class TowerDef:
     topping_out: dt.date | None = None
     actuals: dict[str, dict[int, tuple]] = field(default_factory=dict)
     cycle_ok: bool = True
+    period_cache: dict = field(default_factory=dict)  # step durations → pour-to-pour days
 
 
 def parse_floors(text) -> list[int] | None:
@@ -196,6 +197,13 @@ def floors_of(r: Reader, value, path: tuple, t: TowerDef) -> list[int]:
                 "floor_out_of_range")
         return [n for n in floors if n not in bad]
     return floors
+
+
+def floors_of_tower(r: Reader, value, path: tuple, tower: Tower) -> list[int]:
+    """:func:`floors_of` for an expanded tower (a scenario or risk entry naming its floors)."""
+    tdef = TowerDef(tower.id, (), floors=len(tower.storeys),
+                    basements=len(tower.floors) - len(tower.storeys))
+    return floors_of(r, value, path, tdef)
 
 
 def _label(n: int) -> str:

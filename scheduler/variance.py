@@ -162,27 +162,20 @@ def _cycle(current: Schedule, cal: WorkCalendar, done: list[Floor], lookback: in
 
 
 def _forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured, cycle):
-    """(at the demonstrated cycle, at the planned cycle) topping-out. The next floor finishes
-    one cycle after the last pour, or one cycle after the status date when it has not started
-    by then; every later floor adds its cycle."""
+    """(at the demonstrated cycle, at the planned cycle) topping-out, by
+    :func:`scheduler.forecast.remaining_dates` (special floors keep their planned days)."""
+    from .forecast import TYPICAL_KINDS, remaining_dates
+
     if poured is None:
         return None, None
     rest = [f for f in storeys if f not in done]
     if not rest:
         return poured, poured
-    last = _wd(cal, poured)
-    if current.status_date is not None:
-        today = _wd(cal, current.status_date)
-        started = current.state[current.position(rest[0].first)] != "not_started"
-        if not started:  # work on the status date itself is still to do
-            last = max(last, today - 1)
-    plan = sum(f.cycle_days for f in rest)
-    at_plan = cal.date_of(last + plan)
+    at_plan = remaining_dates(cal, current, rest, poured, [f.cycle_days for f in rest])[-1]
     if cycle is None:
         return at_plan, at_plan
-    demo = sum(cycle if f.kind in ("typical", "setback", "podium") else f.cycle_days
-               for f in rest)
-    return cal.date_of(last + int(round(demo))), at_plan
+    demo = [cycle if f.kind in TYPICAL_KINDS else f.cycle_days for f in rest]
+    return remaining_dates(cal, current, rest, poured, demo)[-1], at_plan
 
 
 def node_status(node_id: str, name: str, tower: str | None, target,

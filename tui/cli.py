@@ -12,7 +12,8 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "tui")
+COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
+            "forecast", "risk", "export", "import_", "tui")
 
 
 def build_parser() -> argparse.ArgumentParser:
