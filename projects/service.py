@@ -332,11 +332,25 @@ def tower_views(project: Project, baseline, current: Schedule, lookback: int = 3
     return views(project.towers, baseline, current, lookback)
 
 
-def key_nodes(project: Project, baseline, current: Schedule):
-    """Every key node, planned / forecast or actual / status, earliest first."""
-    from .dashboard import key_nodes as nodes
+def shifted_period(tracked, level: str, shift: int = 0, start=None):
+    """The :class:`projects.periods.Period` of ``level`` holding the status date (or the
+    period ``start``), moved ``shift`` periods (−1: the one before); the master schedule has
+    no other period."""
+    from .periods import period_of
 
-    return nodes(project.network, baseline, current)
+    period = period_for(tracked, level, start)
+    day = dt.timedelta(days=1)
+    for _ in range(abs(shift) if level != "master" else 0):
+        period = period_of(level, period.first - day if shift < 0 else period.last + day)
+    return period
+
+
+def plan_label(baseline) -> str:
+    """What a plan baseline is, for a heading: ``week 2023-W27 plan (version 1)``,
+    ``master plan (derived from the file)``."""
+    from .plans import label
+
+    return label(baseline)
 
 
 def activity_detail(project: Project, current: Schedule, activity_id: str):

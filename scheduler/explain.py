@@ -185,3 +185,14 @@ class _View:
 
 def _shown(link: Link, slack: int) -> LinkSlack:
     return LinkSlack(link.pred, link.succ, link.type, link.lag_text(), slack)
+
+
+def link_slacks(sched: Schedule, activity_id: str):
+    """The links into and out of ``activity_id``, each as ``(link, slack)``: working days of
+    the successor's calendar between what the link asks and what the successor got (0: the
+    link drives it; ``None``: the successor is recorded work, which no link moves). Raises
+    ``KeyError`` for an unknown activity."""
+    i = sched.position(activity_id)
+    view = _View(sched)
+    return (tuple((link, view.slack(link)) for link in view.inc.get(i, ())),
+            tuple((link, view.slack(link)) for link in view.out.get(i, ())))

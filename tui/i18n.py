@@ -25,6 +25,8 @@ S: dict[str, tuple[str, str]] = {
     "key.quit": ("Quit", "退出"),
     "key.plan": ("Plan level", "计划层级"),
     "key.reload": ("Reload", "重新载入"),
+    "key.earlier": ("Earlier", "上一期"),
+    "key.later": ("Later", "下一期"),
     "key.search": ("Search", "搜索"),
     "key.critical": ("Critical", "仅关键"),
     "key.tower": ("Tower", "塔楼"),
@@ -32,8 +34,8 @@ S: dict[str, tuple[str, str]] = {
     "key.sort": ("Sort", "排序"),
     "key.reverse": ("Reverse", "倒序"),
     "key.clear": ("Clear", "清除筛选"),
-    "key.done": ("Mark done", "标记完成"),
-    "key.started": ("Mark started", "标记开始"),
+    "key.done": ("Done", "完成"),
+    "key.started": ("Started", "开始"),
     "key.open": ("Open scenario", "打开方案"),
     "key.gantt": ("Gantt PNG", "横道图 PNG"),
     "key.flowline": ("Flowline PNG", "流水图 PNG"),
@@ -48,10 +50,12 @@ S: dict[str, tuple[str, str]] = {
     "plan.month": ("month plan", "月计划"),
     "plan.week": ("week plan", "周计划"),
     "plan.label": ("Plan:", "计划:"),
-    "plan.missing": ("No {plan} frozen yet: figures are against the master plan. Freeze one "
-                     "with: towerplan plan {level} --freeze",
-                     "尚未冻结{plan}: 以下对比总控计划。冻结命令: towerplan plan {level} --freeze"),
-    "plan.made": ("{plan} frozen {date}", "{plan} 冻结于 {date}"),
+    "plan.missing": ("No {plan} is frozen: figures are against the master plan (freeze it: "
+                     "towerplan plan {level} {file} --period {period} --freeze)",
+                     "{plan} 尚未冻结: 以下对比总控计划 (冻结: towerplan plan {level} {file} "
+                     "--period {period} --freeze)"),
+    "plan.ppc": ("{plan}: PPC {ppc} ({done} of {due} due done)",
+                 "{plan}: 计划完成率 PPC {ppc} (应完成 {due} 项, 已完成 {done} 项)"),
     # overview
     "ov.ahead": ("{n} days ahead of the {plan}", "提前 {n} 天 (对比{plan})"),
     "ov.behind": ("{n} days behind the {plan}", "滞后 {n} 天 (对比{plan})"),
@@ -149,31 +153,69 @@ S: dict[str, tuple[str, str]] = {
                          "moves.", "非关键: 可延误 {tf} 个工作日而不影响总工期。"),
     "why.negative_float": ("Critical with negative float ({tf}): a constraint or deadline cannot "
                            "be met as planned.", "关键且总时差为负 ({tf}): 约束或工期要求无法满足。"),
-    "why.constraint": ("Critical because of its constraint {constraint}.",
-                       "关键: 受约束 {constraint} 控制。"),
-    "why.driven": ("Critical: no float. The chain that drives it has no slack, and any day it "
-                   "slips moves the project finish.",
-                   "关键: 总时差为零。控制它的工作链没有间隔, 它每延误一天总工期就推迟一天。"),
-    "why.finish": ("Critical: no float, it ends the project.", "关键: 总时差为零, 决定总工期。"),
+    "why.critical": ("Critical: no float. Any day it slips moves the project finish.",
+                     "关键: 总时差为零, 它每延误一天总工期就推迟一天。"),
+    "why.origin": ("The chain that drives it starts at {id}.", "控制它的工作链始于 {id}。"),
+    "why.origin_constraint": ("The chain that drives it starts at {id}, held by its constraint "
+                              "{constraint}.", "控制它的工作链始于 {id}, 受其约束 {constraint} 控制。"),
     "why.chain": ("Driven by: {chain}", "受控于: {chain}"),
     "why.onward": ("Drives: {chain}", "控制: {chain}"),
     # this week
-    "wk.title": ("Week plan {start} – {end}", "周计划 {start} – {end}"),
-    "wk.ppc": ("PPC {ppc}: {done} of {due} planned activities done",
-               "计划完成率 PPC {ppc}: {due} 项中完成 {done} 项"),
-    "wk.reasons": ("Not done, and why", "未完成工作及原因"),
-    "wk.unavailable": ("The week plan needs the progress database (issue 4), which this build "
-                       "does not have yet.", "周计划需要进度数据库 (第 4 项), 当前版本尚未提供。"),
+    "key.reason": ("Why not", "未完成原因"),
+    "key.freeze": ("Freeze", "冻结"),
+    "wk.title": ("Week plan {period}", "周计划 {period}"),
+    "wk.frozen": ("frozen version {version} on {date} by {by}: outcomes and PPC against it",
+                  "第 {version} 版, {date} 由 {by} 冻结: 按此统计完成情况和 PPC"),
+    "wk.draft": ("not frozen: derived from the schedule now (F freezes it)",
+                 "未冻结: 按当前进度计划生成 (F 冻结)"),
+    "wk.no_ppc": ("PPC (percent plan complete) is measured on a frozen week plan.",
+                  "计划完成率 PPC 按已冻结的周计划统计。"),
+    "wk.ppc": ("PPC {ppc}: {done} of {due} due done so far · {open} still open",
+               "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 · 未到期 {open} 项"),
+    "wk.ppc_final": ("PPC {ppc}: {done} of {due} due done (the week is over)",
+                     "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 (本周已结束)"),
+    "wk.ppc_none": ("PPC: nothing due yet ({open} open)", "PPC: 尚无到期工作 (未到期 {open} 项)"),
+    "wk.causes": ("Not done: {causes}", "未完成原因: {causes}"),
+    "wk.col.id": ("ID", "编号"),
+    "wk.col.plan_finish": ("Plan finish", "计划完成"),
+    "wk.col.now": ("Now", "当前"),
+    "wk.col.state": ("Progress", "进度"),
+    "wk.col.outcome": ("Outcome", "完成情况"),
+    "wk.col.reason": ("Why not done", "未完成原因"),
+    "wk.col.name": ("Activity", "工作名称"),
+    "wk.out.done": ("done", "完成"),
+    "wk.out.not done": ("not done", "未完成"),
+    "wk.out.open": ("open", "未到期"),
+    "wk.out.removed": ("removed", "已删除"),
+    "wk.removed": ("no longer in the file", "文件中已无此项"),
+    "wk.no_reason": ("no reason recorded", "未填原因"),
+    "wk.reason_needs_frozen": ("Reasons go with a frozen week plan: freeze it first (F).",
+                               "未完成原因需在已冻结的周计划上记录: 请先冻结 (F)。"),
+    "wk.frozen_now": ("Froze the week {period} plan, version {version}: {items} items",
+                      "已冻结 {period} 周计划第 {version} 版: {items} 项"),
     "rec.title_done": ("Mark {id} done", "标记 {id} 完成"),
     "rec.title_started": ("Mark {id} started", "标记 {id} 开始"),
     "rec.date": ("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"),
     "rec.note": ("Note (optional)", "备注 (可选)"),
+    "rec.note_hint": ("e.g. poured at night, 10-day cycle", "例如: 夜间浇筑"),
     "rec.save": ("Save", "保存"),
     "rec.cancel": ("Cancel", "取消"),
     "rec.bad_date": ("Not a date: {text!r} (write YYYY-MM-DD)", "日期无效: {text!r} (格式 YYYY-MM-DD)"),
-    "rec.saved": ("Saved: {id} {what} {date}", "已保存: {id} {what} {date}"),
-    "rec.what_done": ("done", "完成"),
+    "rec.saved": ("Saved #{n}: {id} {what} {date}", "已保存 #{n}: {id} {what} {date}"),
+    "rec.what_finished": ("finished", "完成"),
     "rec.what_started": ("started", "开始"),
+    "why.title": ("Why was {id} not done?", "{id} 为何未完成?"),
+    "why.cause": ("Cause", "原因"),
+    "why.note_hint": ("e.g. units late from the factory", "例如: 工厂供货延迟"),
+    "why.saved": ("Saved: {id} not done because of {cause}", "已保存: {id} 未完成原因: {cause}"),
+    "cause.prerequisite": ("prerequisite work not finished", "前道工序未完成"),
+    "cause.materials": ("materials not on site", "材料"),
+    "cause.labour": ("labour short", "劳动力"),
+    "cause.equipment": ("equipment or crane", "机械设备"),
+    "cause.design": ("drawings or design change", "图纸/设计"),
+    "cause.weather": ("weather", "天气"),
+    "cause.inspection": ("inspection or approval", "验收/审批"),
+    "cause.other": ("other", "其他"),
     # what-if
     "wi.pick": ("Scenario file", "方案文件"),
     "wi.run": ("Run", "计算"),
@@ -186,6 +228,7 @@ S: dict[str, tuple[str, str]] = {
     # errors
     "err.project": ("Problem in the project file", "项目文件有误"),
     "err.database": ("Database problem", "数据库问题"),
+    "err.input": ("Not saved", "未保存"),
     "err.internal": ("Unexpected error (please report it)", "意外错误 (请报告)"),
     # help
     "help.title": ("towerplan — keys", "towerplan — 按键"),
@@ -193,6 +236,8 @@ S: dict[str, tuple[str, str]] = {
         "[b]Everywhere[/b]\n"
         "  1–6        go to Overview, Schedule, This week, Nodes, What-if, Export\n"
         "  p          switch the plan level: master → year → month → week\n"
+        "  [  ]       the period before / after (year, month or week: the one holding the\n"
+        "             status date first)\n"
         "  r          reload the project file (after editing it)\n"
         "  ?          this help          q  quit          ctrl+p  command palette\n"
         "  The mouse works too: click the tabs, the plan levels, table headers and rows.\n\n"
@@ -209,10 +254,13 @@ S: dict[str, tuple[str, str]] = {
         "  predecessors and successors (▶ = the link that drives it) and why it is critical.\n\n"
         "[b]This week[/b]\n"
         "  d  mark done     b  mark begun (started): today by default, or type a date; a note\n"
-        "  is optional. It is saved to the database at once and every screen updates.\n",
+        "  is optional. It is saved to the database at once and every screen updates.\n"
+        "  n  why an item was not done (a cause and a note)     F  freeze the week plan\n"
+        "  [  ]  the week before / after. PPC = items due and done / items due so far.\n",
         "[b]所有界面[/b]\n"
         "  1–6        总览、进度计划、本周计划、节点、假设分析、导出\n"
         "  p          切换计划层级: 总控 → 年 → 月 → 周\n"
+        "  [  ]       上一期 / 下一期 (年、月、周计划; 默认为状态日期所在的一期)\n"
         "  r          重新载入项目文件 (修改后)\n"
         "  ?          本帮助          q  退出          ctrl+p  命令面板\n"
         "  也可以用鼠标: 点击标签、计划层级、表头和行。\n\n"
@@ -228,7 +276,9 @@ S: dict[str, tuple[str, str]] = {
         "  及其为何是关键工作。\n\n"
         "[b]本周计划[/b]\n"
         "  d  标记完成     b  标记开始: 默认今天, 也可输入日期; 备注可选。\n"
-        "  立即保存到数据库, 所有界面同步更新。\n"),
+        "  立即保存到数据库, 所有界面同步更新。\n"
+        "  n  记录未完成原因 (原因类别和备注)     F  冻结本周计划\n"
+        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作。\n"),
 }
 
 

@@ -61,3 +61,15 @@ def test_calendar_day_lag_and_status_date_origin():
     assert sched["strip"].start == D("2025-03-11")
     assert ids(exp) == ["pour", "strip"] and exp.chain[0].link.lag == "3cd"
     assert exp.origin == "nothing unfinished starts before the status date 2025-03-07"
+
+
+def test_link_slacks_into_and_out_of_an_activity():
+    from scheduler.explain import link_slacks
+
+    into, out = link_slacks(SCHED, "B")
+    # B [4,6): A [0,3) +1 asks 4 (drives); C [0,1) asks 1: 3 days of slack
+    assert [(k.pred, s) for k, s in into] == [("A", 0), ("C", 3)]
+    # D [5,10) starts one day after B's start: SS+1 drives it
+    assert [(k.succ, k.type, s) for k, s in out] == [("D", "SS", 0)]
+    into, _ = link_slacks(SCHED, "E")
+    assert [(k.pred, s) for k, s in into] == [("D", 2), ("K", 0)]

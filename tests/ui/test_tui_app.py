@@ -121,3 +121,39 @@ async def test_key_descriptions_follow_each_apps_language(tmp_path):
             shown = {b.binding.key: b.binding.description
                      for b in app.screen.active_bindings.values()}
             assert shown["question_mark"] == want
+
+
+async def test_a_database_that_cannot_be_reached_is_a_notification(tmp_path):
+    from tui.app.app import TowerplanApp
+    from tui.app.backend import Backend
+
+    backend = Backend(EXAMPLE, "postgresql+psycopg://site@127.0.0.1:9/none")  # nothing listens
+    app = TowerplanApp(backend, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        (note,) = _notes(app)
+        assert note.startswith("Database problem: cannot use the database postgresql+psycopg:")
+        assert app.is_running
+
+
+async def test_a_database_lost_while_recording_is_a_notification(tmp_path):
+    import shutil
+
+    from tui.app.screens.dialogs import RecordDialog
+
+    folder = tmp_path / "db"
+    folder.mkdir()
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        shutil.rmtree(folder)  # the disk with the database is gone
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(n.startswith("Database problem: cannot create the database")
+                   for n in _notes(app)), _notes(app)
+        assert app.is_running and app.current_mode == "week"

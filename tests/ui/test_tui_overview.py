@@ -74,7 +74,10 @@ async def test_plan_level_switches_and_says_when_no_plan_is_frozen(tmp_path):
         await settle(pilot)
         bar = app.screen.query_one(PlanBar)
         assert app.plan_level == "year" and bar.level == "year"
-        assert "No year plan frozen yet" in bar.note
+        assert bar.note == ("No year plan 2023 is frozen: figures are against the master plan "
+                            "(freeze it: towerplan plan year rongfa_tower.yaml --period 2023 "
+                            "--freeze)")
+        assert bar.period == "2023 (01-01 – 12-31)"
         await pilot.press("p", "p", "p")
         await settle(pilot)
         assert app.plan_level == "master" and bar.note == ""

@@ -99,13 +99,14 @@ async def test_selected_activity_shows_its_links_and_why_it_is_critical(tmp_path
         await settle(pilot, delay=0.3)
         detail = app.screen.query_one(ActivityPanel).detail
         assert detail.activity.id == "A.F43.fitout" and detail.activity.critical
-        assert detail.reason == "driven"
-        assert detail.chain[-1] == "A.F42.fitout"
+        assert detail.reason == "critical" and detail.chain[-1] == "A.F42.fitout"
+        assert (detail.origin, detail.origin_constraint) == ("A.F2.fitout", "SNET 2023-09-01")
         assert detail.onward == ("handover.acceptance", "handover")
         driving = [p.id for p in detail.predecessors if p.driving]
         assert driving == ["A.F42.fitout"]
         text = app.screen.query_one(ActivityPanel).render().plain
         assert "Critical: no float" in text and "Predecessors (2)" in text
+        assert "starts at A.F2.fitout, held by its constraint SNET 2023-09-01" in text
         assert "▶ ← A.F42.fitout FS" in text and "slack 103" in text
 
 

@@ -35,12 +35,12 @@ towers:
 # poured Mar 24, four days late; on Apr 1 F2 (planned Mar 28) is not poured: it is late.
 
 
-def make_app(tmp_path, path=EXAMPLE, lang: str = "en"):
+def make_app(tmp_path, path=EXAMPLE, lang: str = "en", today=TODAY):
     """The app on ``path`` with a fresh SQLite database in ``tmp_path``."""
     from tui.app.app import TowerplanApp
     from tui.app.backend import Backend
 
-    backend = Backend(path, f"sqlite:///{tmp_path / 'progress.db'}", today=TODAY)
+    backend = Backend(path, f"sqlite:///{tmp_path / 'progress.db'}", today=today)
     return TowerplanApp(backend, lang=lang)
 
 

@@ -20,8 +20,9 @@ from .screens.base import translate_bindings
 from .screens.help import HelpScreen
 from .screens.nodes import NodesScreen
 from .screens.overview import OverviewScreen
-from .screens.pending import ExportPending, WeekPending, WhatIfPending
+from .screens.pending import ExportPending, WhatIfPending
 from .screens.schedule import ScheduleScreen
+from .screens.week import WeekScreen
 from .widgets.bars import LEVELS, SCREENS
 from .work import Failed, describe
 
@@ -31,18 +32,21 @@ class TowerplanApp(App):
 
     CSS_PATH = "towerplan.tcss"
     TITLE = "towerplan"
-    MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "week": WeekPending,
+    MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "week": WeekScreen,
              "nodes": NodesScreen, "whatif": WhatIfPending, "export": ExportPending}
     DEFAULT_MODE = "overview"
     BINDINGS = [
         Binding("question_mark", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
         Binding("p", "cycle_plan", "key.plan"),
+        Binding("left_square_bracket", "earlier", "key.earlier", show=False),
+        Binding("right_square_bracket", "later", "key.later", show=False),
         Binding("r", "reload", "key.reload"),
         *[Binding(str(k), f"go('{name}')", show=False) for k, name in enumerate(SCREENS, 1)],
     ]
 
     plan_level = reactive("master")
+    period_shift = reactive(0)  # periods before (−) or after (+) the one holding the status date
     revision = reactive(0)
 
     def __init__(self, backend, *, lang: str | None = None) -> None:
@@ -66,6 +70,8 @@ class TowerplanApp(App):
         # the plan level only means something on the screens that measure against a plan
         if action in ("cycle_plan", "plan"):
             return getattr(self.screen, "USES_PLAN", False)
+        if action in ("earlier", "later"):
+            return getattr(self.screen, "USES_PLAN", False) and self.plan_level != "master"
         return True
 
     def action_go(self, section: str) -> None:
@@ -73,10 +79,22 @@ class TowerplanApp(App):
             self.switch_mode(section)
 
     def action_plan(self, level: str) -> None:
+        self.period_shift = 0
         self.plan_level = level
 
     def action_cycle_plan(self) -> None:
-        self.plan_level = LEVELS[(LEVELS.index(self.plan_level) + 1) % len(LEVELS)]
+        self.action_plan(LEVELS[(LEVELS.index(self.plan_level) + 1) % len(LEVELS)])
+
+    def action_earlier(self) -> None:
+        if self.plan_level != "master":
+            self.period_shift -= 1
+
+    def action_later(self) -> None:
+        if self.plan_level != "master":
+            self.period_shift += 1
+
+    def watch_plan_level(self) -> None:
+        self.refresh_bindings()  # "[ ]" only mean something below the master plan
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -1,11 +1,11 @@
-"""The app's service: one project file and one database, reached only through
+"""The app's service: one project file and its progress database, reached only through
 :mod:`projects.service`.
 
 The app gets a :class:`Backend` in its constructor (tests hand it one on a temporary SQLite
-file) and calls it only from worker threads. It keeps the loaded project and its schedules
-between calls, so switching screens does not load or schedule again, and drops them when the
-file is reloaded or progress is recorded. A lock makes the cache safe across workers. Every
-method returns frozen values for the screens to render.
+file) and calls it only from worker threads. It keeps the project with its recorded progress
+and the current schedule between calls, so switching screens does not load or schedule
+again, and drops them when the file is reloaded or progress is recorded. A lock makes the
+cache safe across workers. Every method returns frozen values for the screens to render.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
+from projects.errors import ProjectError
 
 PLAN_LEVELS = ("master", "year", "month", "week")
 
@@ -30,17 +31,27 @@ class TowerView:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanRef:
+    """The plan the figures are measured against. ``level``/``period`` were asked for;
+    ``found`` is false when that period has no frozen plan (the master plan stands in);
+    ``label`` names what was used (``week 2023-W27 plan (version 1)``)."""
+
+    level: str
+    period: object  # projects.periods.Period (key, first, last)
+    found: bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
-    """What the overview shows for one plan level. ``level`` is the level asked for;
-    ``plan_found`` says whether such a plan is frozen (if not, figures are against the master
-    plan); ``plan_made`` is the day it was frozen."""
+    """What the overview shows for one plan level; ``ppc`` is the period's plan complete
+    (``projects.plans.PPC``) for a frozen year, month or week plan."""
 
     project: str
     status_date: dt.date | None
-    level: str
-    plan_found: bool
-    plan_made: dt.date | None
+    plan: PlanRef
     towers: tuple[TowerView, ...]
+    ppc: object | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,29 +84,34 @@ class ScheduleTable:
 class NodeTable:
     """The key-node review against one plan level."""
 
-    level: str
-    plan_found: bool
+    plan: PlanRef
     nodes: tuple  # scheduler.variance.NodeStatus
 
 
 class Backend:
-    """A project file (and, later, its progress database) for the app."""
+    """A project file and its progress database for the app. ``db`` is a database URL
+    (``None``: ``TOWERPLAN_DB``, else the default SQLite file); ``today`` is the default date
+    for recording progress."""
 
     def __init__(self, path, db: str | None = None, *, today: dt.date | None = None):
         self.path = Path(path)
-        self.db = db
         self.today = today or dt.date.today()
+        self.store = service.open_store(db)  # nothing connects until it is used
         self._lock = threading.RLock()
-        self._project = None
+        self._tracked = None
         self._current = None
 
     # -- loading and caching ------------------------------------------------------------------
-    def project(self):
-        """The loaded project (raises :class:`projects.ProjectError` for a bad file)."""
+    def tracked(self):
+        """The file with the progress recorded in the database combined into it."""
         with self._lock:
-            if self._project is None:
-                self._project = service.open_project(self.path)
-            return self._project
+            if self._tracked is None:
+                self._tracked = service.open_tracked(self.path, self.store)
+            return self._tracked
+
+    def project(self):
+        """The project with recorded progress (raises ``ProjectError`` for a bad file)."""
+        return self.tracked().project
 
     def current(self):
         """The current schedule, with everything recorded."""
@@ -105,9 +121,9 @@ class Backend:
             return self._current
 
     def prefetch(self) -> None:
-        """Start loading and scheduling the file in the background, so the work overlaps the
-        app's own start-up; a screen asking meanwhile waits on the lock instead of loading
-        twice. Errors are left for that screen's call to raise and report."""
+        """Start loading and scheduling in the background, so the work overlaps the app's own
+        start-up; a screen asking meanwhile waits on the lock instead of loading twice.
+        Errors are left for that screen's call to raise and report."""
         def run() -> None:
             with contextlib.suppress(Exception):  # reported by the first screen that asks
                 self.current()
@@ -115,35 +131,44 @@ class Backend:
         threading.Thread(target=run, name="towerplan-prefetch", daemon=True).start()
 
     def reload(self) -> None:
-        """Forget the loaded file and schedules: the next call reads the file again."""
+        """Forget the file, the recorded progress and the schedule: the next call reads them
+        again."""
         with self._lock:
-            self._project = self._current = None
+            self._tracked = self._current = None
 
-    def baseline(self, level: str):
-        """(baseline, found, made_on) for a plan level; the master plan stands in for a level
-        that has no frozen plan yet."""
-        project = self.project()
-        if level != "master":
-            plan = self._frozen(level)
-            if plan is not None:
-                return plan, True, plan.made_on
-        return service.baseline_schedule(project), level == "master", None
+    def _recorded(self) -> None:
+        """Read the database again (not the file) after a write."""
+        with self._lock:
+            self._tracked = service.track(self.tracked().base, self.store)
+            self._current = None
 
-    def _frozen(self, level: str):
-        """The latest frozen plan of ``level``, or ``None``. The plan store (issue 4) is not in
-        this build, so no frozen plan exists yet."""
-        del level
-        return None
+    def baseline(self, level: str, shift: int = 0):
+        """(baseline, :class:`PlanRef`) for a plan level's period holding the status date,
+        moved ``shift`` periods; the master plan stands in for a period with no frozen plan."""
+        tracked = self.tracked()
+        period = service.shifted_period(tracked, level, shift)
+        try:
+            base = service.plan_baseline(self.store, tracked, level, period)
+            found = True
+        except ProjectError as err:
+            if err.code != "not_frozen":
+                raise
+            base, found = service.plan_baseline(self.store, tracked, "master"), False
+        return base, PlanRef(level, period, found, service.plan_label(base))
 
     # -- what the screens ask for -------------------------------------------------------------
-    def overview(self, level: str = "master") -> Overview:
-        """The per-tower figures and floors against the plan ``level``."""
+    def overview(self, level: str = "master", shift: int = 0) -> Overview:
+        """The per-tower figures and floors against the plan ``level`` (its period holding the
+        status date, moved ``shift`` periods)."""
         project = self.project()
-        base, found, made = self.baseline(level)
+        base, ref = self.baseline(level, shift)
         cur = self.current()
         towers = tuple(TowerView(status, floors)
                        for status, floors in service.tower_views(project, base, cur))
-        return Overview(project.name, cur.status_date, level, found, made, towers)
+        ppc = None
+        if ref.found and level != "master":
+            ppc = service.plan_view(self.store, self.tracked(), level, ref.period).ppc
+        return Overview(project.name, cur.status_date, ref, towers, ppc)
 
     def schedule_table(self) -> ScheduleTable:
         """Every activity of the current schedule as table rows."""
@@ -161,7 +186,42 @@ class Backend:
         """Links, driving chain and why-critical of one activity."""
         return service.activity_detail(self.project(), self.current(), activity_id)
 
-    def nodes(self, level: str = "master") -> NodeTable:
+    def nodes(self, level: str = "master", shift: int = 0) -> NodeTable:
         """Every key node with planned, forecast or actual dates and its status."""
-        base, found, _ = self.baseline(level)
-        return NodeTable(level, found, service.key_nodes(self.project(), base, self.current()))
+        _, ref = self.baseline(level, shift)
+        if not ref.found:
+            return NodeTable(ref, service.node_review(self.store, self.tracked(), "master"))
+        return NodeTable(ref, service.node_review(self.store, self.tracked(), level, ref.period))
+
+    # -- the week plan and recording ----------------------------------------------------------
+    def week(self, shift: int = 0, start=None):
+        """The week plan (``projects.plans.PlanView``: frozen with outcomes and PPC, else
+        derived now) of the week holding the status date (or the week ``start``), moved
+        ``shift`` weeks."""
+        tracked = self.tracked()
+        period = service.shifted_period(tracked, "week", shift, start)
+        return service.week_plan(self.store, tracked, period)
+
+    def record(self, activity: str, *, started: dt.date | None = None,
+               finished: dt.date | None = None, note: str | None = None):
+        """Record that ``activity`` started or finished on a date, with a note; saved to the
+        database at once. Returns the ``ProgressEntry`` saved (``ProjectError``: nothing
+        saved)."""
+        with self._lock:
+            entry = service.record_progress(self.store, self.tracked(), activity,
+                                            started=started, finished=finished,
+                                            note=note or None, today_is=self.today,
+                                            source="towerplan tui")
+            self._recorded()
+        return entry
+
+    def reason(self, period, activity: str, cause: str, text: str = ""):
+        """Record why an item of a frozen week plan was not done."""
+        with self._lock:
+            return service.record_reason(self.store, self.tracked(), period, activity, cause,
+                                         text)
+
+    def freeze_week(self, period):
+        """Freeze the week's plan as it is derived now (``FrozenPlan``)."""
+        with self._lock:
+            return service.freeze_plan(self.store, self.tracked(), "week", period)

@@ -44,15 +44,27 @@ def deliver(target, call: Callable[[], object], make: Callable[[object], Message
         target.post_message(make(value))
 
 
+def _project_error(error) -> tuple[str, str]:
+    """A problem in the file (lines with file:line:col), with the database, or with what was
+    typed (the service names these ``towerplan``)."""
+    problems = error.problems
+    if problems and all(p.file == "towerplan" for p in problems):
+        database = all(p.field == "--db" for p in problems)
+        text = "\n".join(p.message if database or not p.field else f"{p.field}: {p.message}"
+                         for p in problems[:6])
+        return t("err.database" if database else "err.input"), text
+    lines = str(error).splitlines()
+    more = f"\n… {len(lines) - 6} more" if len(lines) > 6 else ""
+    return t("err.project"), "\n".join(lines[:6]) + more
+
+
 def describe(error: BaseException) -> tuple[str, str]:
     """(title, message) for a notification about ``error``."""
     from projects.errors import ProjectError
     from scheduler.errors import SchedulerError
 
     if isinstance(error, ProjectError):
-        lines = str(error).splitlines()
-        more = f"\n… {len(lines) - 6} more" if len(lines) > 6 else ""
-        return t("err.project"), "\n".join(lines[:6]) + more
+        return _project_error(error)
     if isinstance(error, SchedulerError):
         return t("err.project"), error.message
     module = type(error).__module__.split(".")[0]

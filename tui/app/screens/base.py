@@ -57,6 +57,7 @@ class SectionScreen(Screen):
         self.watch(self.app, "revision", self._changed, init=False)
         if self.USES_PLAN:
             self.watch(self.app, "plan_level", self._changed, init=False)
+            self.watch(self.app, "period_shift", self._changed, init=False)
         self.reload()
 
     def _changed(self, old, new) -> None:

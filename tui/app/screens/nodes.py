@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
+from ..widgets.bars import plan_name, plan_note
 from ..widgets.figures import signed_days
 from .base import SectionScreen
 
@@ -31,12 +32,14 @@ class NodesScreen(SectionScreen):
             table.add_column(t(f"col.{key}"), key=key)
 
     def request(self):
-        level = self.app.plan_level
-        return lambda: self.app.backend.nodes(level)
+        level, shift = self.app.plan_level, self.app.period_shift
+        return lambda: self.app.backend.nodes(level, shift)
 
     async def show(self, data) -> None:
-        plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
-        self.query_one("#nodes-title", Static).update(t("nodes.title", plan=plan))
+        title = t("nodes.title", plan=plan_name(data.plan))
+        if not data.plan.found:
+            title += f"\n[$text-warning]{plan_note(data.plan, None, self.app.backend.path.name)}[/]"
+        self.query_one("#nodes-title", Static).update(title)
         table = self.query_one(DataTable)
         table.clear()
         for n in data.nodes:

@@ -8,7 +8,7 @@ from textual.containers import HorizontalScroll
 from textual.widgets import Static
 
 from ...i18n import t
-from ..widgets.bars import PlanBar
+from ..widgets.bars import PlanBar, period_text, plan_name, plan_note
 from ..widgets.building import COLOURS
 from ..widgets.tower_card import TowerCard
 from .base import SectionScreen
@@ -26,19 +26,19 @@ class OverviewScreen(SectionScreen):
         yield Static(legend(), id="legend")
 
     def request(self):
-        level = self.app.plan_level
-        return lambda: self.app.backend.overview(level)
+        level, shift = self.app.plan_level, self.app.period_shift
+        return lambda: self.app.backend.overview(level, shift)
 
     def failed(self, title: str) -> None:
         for placeholder in self.query("#placeholder"):
             placeholder.update(f"{title}\n{t('ov.error')}")
 
     async def show(self, data) -> None:
-        plan = t(f"plan.{data.level}") if data.plan_found else t("plan.master")
+        plan = plan_name(data.plan)
         bar = self.query_one(PlanBar)
-        bar.level = data.level
-        bar.note = "" if data.plan_found else t("plan.missing", plan=t(f"plan.{data.level}"),
-                                                 level=data.level)
+        bar.level = data.plan.level
+        bar.period = period_text(data.plan.period)
+        bar.note = plan_note(data.plan, data.ppc, self.app.backend.path.name)
         self.app.set_heading(data.project, data.status_date, plan)
         box = self.query_one("#towers", HorizontalScroll)
         cards = list(box.query(TowerCard))

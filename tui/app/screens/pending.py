@@ -19,11 +19,6 @@ class PendingScreen(SectionScreen):
         yield Static(t(self.MESSAGE), id="placeholder")
 
 
-class WeekPending(PendingScreen):
-    SECTION = "week"
-    MESSAGE = "wk.unavailable"
-
-
 class WhatIfPending(PendingScreen):
     SECTION = "whatif"
     MESSAGE = "wi.unavailable"

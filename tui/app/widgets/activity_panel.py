@@ -31,6 +31,10 @@ class ActivityPanel(Widget):
             out.append(f" · {state}", style=STATE_STYLE.get(a.state, ""))
         out.append(f"\n{t('det.why')}: ", style="bold")
         out.append(why(d), style="red" if a.critical else "")
+        if d.reason in ("critical", "negative_float") and d.origin != a.id:
+            key = "why.origin_constraint" if d.origin_constraint else "why.origin"
+            out.append("\n  " + t(key, id=d.origin, constraint=d.origin_constraint),
+                       style="red" if a.critical else "")
         if d.chain:
             out.append("\n  " + t("why.chain", chain=" → ".join(d.chain)), style="dim")
         if d.onward:
@@ -47,7 +51,7 @@ class ActivityPanel(Widget):
 
 def why(d) -> str:
     """The sentence saying why ``d`` is critical, or not."""
-    return t(f"why.{d.reason}", tf=d.activity.total_float, constraint=d.constraint or "")
+    return t(f"why.{d.reason}", tf=d.activity.total_float)
 
 
 def _link_line(link, arrow: str) -> Text:

@@ -25,11 +25,39 @@ class NavBar(Static):
         return " ".join(parts)
 
 
+def period_text(period) -> str:
+    """``2023-W27 (07-03 – 07-09)``; empty for the master schedule."""
+    if not period.key:
+        return ""
+    return f"{period.key} ({period.first:%m-%d} – {period.last:%m-%d})"
+
+
+def plan_name(ref) -> str:
+    """The plan figures are measured against, for a sentence: ``master plan``,
+    ``week plan 2023-W27`` (the master plan when the period has no frozen plan)."""
+    if not ref.found or ref.level == "master":
+        return t("plan.master")
+    return f"{t('plan.' + ref.level)} {ref.period.key}"
+
+
+def plan_note(ref, ppc, file: str) -> str:
+    """The line under the plan bar: why the master plan stands in (and how to freeze the
+    plan of ``file``), or the period's PPC."""
+    if not ref.found:
+        return t("plan.missing", plan=f"{t('plan.' + ref.level)} {ref.period.key}",
+                 level=ref.level, period=ref.period.key, file=file)
+    if ppc is not None and ppc.percent is not None:
+        return t("plan.ppc", plan=plan_name(ref), ppc=f"{ppc.percent:g}%", done=ppc.done,
+                 due=ppc.done + ppc.not_done)
+    return ""
+
+
 class PlanBar(Static):
     """``Plan: master · year · month · week`` with the chosen level highlighted, and a note
-    when that level has no frozen plan."""
+    under it (no such plan frozen, or the period's PPC)."""
 
     level = reactive("master")
+    period = reactive("")  # the period shown, with its dates
     note = reactive("")
 
     def render(self) -> str:
@@ -40,4 +68,7 @@ class PlanBar(Static):
             action = f"@click=app.plan('{name}')"
             parts.append(f"[{style} {action}] {label} [/]")
         line = " ".join(parts) + "  [dim](p)[/]"
-        return line + (f"\n[yellow]{self.note}[/]" if self.note else "")
+        if self.period:
+            line += f"  [@click=app.earlier] ◀ [/][b]{self.period}[/][@click=app.later] ▶ [/]" \
+                    "[dim]([ ])[/]"
+        return line + (f"\n[$text-warning]{self.note}[/]" if self.note else "")
