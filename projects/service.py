@@ -345,6 +345,28 @@ def shifted_period(tracked, level: str, shift: int = 0, start=None):
     return period
 
 
+def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
+    """(path, name) of the scenario files in the project file's folder that name it as their
+    base, by file name; files that are not scenarios (or are broken) are passed over."""
+    from pathlib import Path
+
+    from .reader import Reader
+    from .scenarios import read_scenario, same_file
+
+    folder = Path(project.path).resolve().parent
+    found = []
+    for path in sorted(folder.glob("*.y*ml")):
+        if same_file(str(path), project.path):
+            continue
+        try:
+            scenario = read_scenario(path, Reader(str(path)))
+        except ProjectError:  # not YAML at all
+            continue
+        if scenario.base and same_file(scenario.base, project.path):
+            found.append((str(path), scenario.name))
+    return tuple(found)
+
+
 def plan_label(baseline) -> str:
     """What a plan baseline is, for a heading: ``week 2023-W27 plan (version 1)``,
     ``master plan (derived from the file)``."""

@@ -104,3 +104,36 @@ async def test_chinese_overview_says_ahead(tmp_path):
         assert str(b.query_one(".verdict", Label).render()) == "提前 31 天 (对比总控计划)"
         text = _figures_text(b)
         assert "封顶" in text and "预测 2023-12-01" in text and "提前 42 天" in text
+
+
+async def test_figures_against_a_frozen_week_plan_with_its_ppc(tmp_path):
+    import datetime as dt
+
+    from projects import service
+
+    app = make_app(tmp_path, today=dt.date(2023, 7, 15))
+    store, tracked = app.backend.store, app.backend.tracked()
+    for level in ("master", "year", "month", "week"):  # frozen on the status date, 07-04
+        service.freeze_plan(store, tracked, level, by="test")
+    service.record_progress(store, tracked, "A.F22", finished="2023-07-12", by="li",
+                            today_is=dt.date(2023, 7, 15))
+    tracked = service.track(tracked.base, store)
+    service.record_progress(store, tracked, "B.F24", finished="2023-07-14", by="wang",
+                            today_is=dt.date(2023, 7, 15))
+    app.backend.reload()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert _cards(app)["B"].query_one(Digits).value == "+31"  # the master plan
+        await pilot.press("p", "p", "p")  # week: the status date 07-14 is in 2023-W28
+        await settle(pilot)
+        bar = app.screen.query_one(PlanBar)
+        assert bar.note.startswith("No week plan 2023-W28 is frozen")
+        await pilot.press("left_square_bracket")  # the week before: 2023-W27, frozen
+        await settle(pilot)
+        assert bar.period == "2023-W27 (07-03 – 07-09)"
+        assert bar.note == "week plan 2023-W27: PPC 83.3% (10 of 12 due done)"
+        a, b = _cards(app)["A"], _cards(app)["B"]
+        assert a.query_one(Digits).value == "-1" and b.query_one(Digits).value == "0"
+        assert str(a.query_one(".verdict", Label).render()) == \
+            "1 day behind the week plan 2023-W27"
+        assert str(b.query_one(".verdict", Label).render()) == "on the week plan 2023-W27"

@@ -20,9 +20,10 @@ from .screens.base import translate_bindings
 from .screens.help import HelpScreen
 from .screens.nodes import NodesScreen
 from .screens.overview import OverviewScreen
-from .screens.pending import ExportPending, WhatIfPending
+from .screens.pending import ExportPending
 from .screens.schedule import ScheduleScreen
 from .screens.week import WeekScreen
+from .screens.whatif import WhatIfScreen
 from .widgets.bars import LEVELS, SCREENS
 from .work import Failed, describe
 
@@ -33,7 +34,7 @@ class TowerplanApp(App):
     CSS_PATH = "towerplan.tcss"
     TITLE = "towerplan"
     MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "week": WeekScreen,
-             "nodes": NodesScreen, "whatif": WhatIfPending, "export": ExportPending}
+             "nodes": NodesScreen, "whatif": WhatIfScreen, "export": ExportPending}
     DEFAULT_MODE = "overview"
     BINDINGS = [
         Binding("question_mark", "help", "key.help", key_display="?"),

@@ -88,6 +88,16 @@ class NodeTable:
     nodes: tuple  # scheduler.variance.NodeStatus
 
 
+@dataclass(frozen=True, slots=True)
+class WhatIfView:
+    """A what-if (``projects.whatif.WhatIf``, one scenario) with the activities that became
+    or stopped being critical grouped for reading (``A.F2–F43.fitout (42)``)."""
+
+    result: object
+    became: tuple[str, ...]
+    left: tuple[str, ...]
+
+
 class Backend:
     """A project file and its progress database for the app. ``db`` is a database URL
     (``None``: ``TOWERPLAN_DB``, else the default SQLite file); ``today`` is the default date
@@ -225,3 +235,16 @@ class Backend:
         """Freeze the week's plan as it is derived now (``FrozenPlan``)."""
         with self._lock:
             return service.freeze_plan(self.store, self.tracked(), "week", period)
+
+    # -- what-if ------------------------------------------------------------------------------
+    def scenarios(self) -> tuple[tuple[str, str], ...]:
+        """(path, name) of the scenario files next to the project file."""
+        return service.scenario_files(self.tracked().base)
+
+    def whatif(self, scenario: str) -> WhatIfView:
+        """The base (with what is recorded) and one scenario scheduled and compared;
+        nothing is written."""
+        result = service.whatif(self.project(), [scenario])
+        other = result.scenarios[0]
+        return WhatIfView(result, tuple(service.group_ids(other.became_critical)),
+                          tuple(service.group_ids(other.left_critical)))

@@ -19,11 +19,6 @@ class PendingScreen(SectionScreen):
         yield Static(t(self.MESSAGE), id="placeholder")
 
 
-class WhatIfPending(PendingScreen):
-    SECTION = "whatif"
-    MESSAGE = "wi.unavailable"
-
-
 class ExportPending(PendingScreen):
     SECTION = "export"
     MESSAGE = "ex.unavailable"

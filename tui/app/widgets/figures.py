@@ -28,9 +28,9 @@ def verdict(days: int | None, plan: str) -> tuple[str, str]:
         return t("ov.no_floor"), "none"
     if days == 0:
         return t("ov.level", plan=plan), "onplan"
-    if days > 0:
-        return t("ov.ahead", n=days, plan=plan), "ahead"
-    return t("ov.behind", n=-days, plan=plan), "behind"
+    word = "ov.ahead" if days > 0 else "ov.behind"
+    return t(word + ("_one" if abs(days) == 1 else ""), n=abs(days), plan=plan), \
+        "ahead" if days > 0 else "behind"
 
 
 class Figures(Widget):

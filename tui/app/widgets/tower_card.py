@@ -33,7 +33,7 @@ class TowerCard(Vertical):
         days = s.days_ahead
         text, tone = verdict(days, plan)
         digits = self.query_one(Digits)
-        digits.update("" if days is None else f"{days:+d}")
+        digits.update("" if days is None else f"{days:+d}" if days else "0")
         digits.display = days is not None
         label = self.query_one(".verdict", Label)
         label.update(text)

@@ -1,0 +1,61 @@
+"""What-if: a scenario file picked from the list (or typed) against the base, per tower."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from tests.ui.tuikit import make_app, settle, write
+
+
+def _rows(app) -> dict[str, list[str]]:
+    table = app.screen.query_one(DataTable)
+    rows = [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
+    return {r[0]: r[1:] for r in rows}
+
+
+async def test_scenarios_next_to_the_file_and_one_compared(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        names = [str(options.get_option_at_index(k).prompt).split("\n")[0]
+                 for k in range(options.option_count)]
+        assert names == ["9-day cycle from floor 30", "Fit-out crews a month late",
+                         "Typhoon week in August"]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        rows = _rows(app)
+        assert rows["Handover"] == ["2024-10-29", "2024-11-29", "+31 d"]
+        assert rows["project finish"] == ["2024-10-29", "2024-11-29", "+31 d"]
+        assert rows["A塔主体结构封顶 topping-out"] == ["2024-03-30", "2024-03-30", "±0"]
+        assert rows["A structure to floor 10"] == ["2023-01-10", "2023-01-10", "done"]
+        summary = str(app.screen.query_one("#whatif-summary", Static).render())
+        assert summary.startswith("Project finish 2024-11-29 (31 days later)")
+        assert "note: A.F2.fitout: its SNET constraint is replaced by SNET 2023-10-01" in summary
+        await pilot.press("down", "enter")  # the typhoon week
+        await settle(pilot)
+        rows = _rows(app)
+        assert rows["A塔主体结构封顶 topping-out"] == ["2024-03-30", "2024-04-09", "+10 d"]
+        assert rows["B structure to floor 30"] == ["2023-09-20", "2023-09-27", "+7 d"]
+
+
+async def test_a_broken_scenario_is_a_notification_with_its_line(tmp_path):
+    from tests.conftest import EXAMPLE
+
+    bad = write(tmp_path, f"name: Bad\nbase: {EXAMPLE}\nchanges:\n"
+                          f"  - duration: {{activity: B.F38.pour, days: 2}}\n", "bad.yaml")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        box = app.screen.query_one("#scenario-path", Input)
+        box.focus()
+        box.value = str(bad)
+        await pilot.press("enter")
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any(f"{bad}:4:" in n and "unknown activity 'B.F38.pour'" in n for n in notes)
+        assert app.is_running
