@@ -75,3 +75,16 @@ def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: 
     base = baseline or baseline_schedule(project)
     cur = current_schedule(project, as_of)
     return [tower_status(t, base, cur, lookback) for t in project.towers]
+
+
+
+# --- charts ---
+# Gantt, flowline and S-curve: chart data and pictures (projects/charts.py).
+from .charts import Comparison as Comparison  # noqa: E402
+from .charts import compare_with as compare_with  # noqa: E402
+from .charts import export_flowline as export_flowline  # noqa: E402
+from .charts import export_gantt as export_gantt  # noqa: E402
+from .charts import export_scurve as export_scurve  # noqa: E402
+from .charts import flowline_chart as flowline_chart  # noqa: E402
+from .charts import gantt_chart as gantt_chart  # noqa: E402
+from .charts import scurve_chart as scurve_chart  # noqa: E402

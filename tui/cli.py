@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status")
+COMMANDS = ("validate", "schedule", "status", "gantt", "flowline", "scurve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,47 @@
+"""Arguments and output shared by the chart commands (``gantt``, ``flowline``, ``scurve``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import add_as_of, add_file, date_arg
+
+
+def add_chart_arguments(p: argparse.ArgumentParser, default_name: str) -> None:
+    """FILE, -o/--output, --from/--to, --tower, --as-of, --scenario."""
+    add_file(p)
+    p.add_argument("-o", "--output", default=default_name, metavar="OUT",
+                   help=f"the picture to write; .png, .svg or .pdf by its extension "
+                        f"(default {default_name})")
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE",
+                   help="draw from this day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE",
+                   help="draw up to this day (YYYY-MM-DD)")
+    p.add_argument("--tower", action="append", metavar="ID",
+                   help="only this tower (repeat for several)")
+    add_as_of(p)
+    p.add_argument("--scenario", metavar="FILE",
+                   help="a what-if scenario file to draw next to the plan")
+
+
+def prepare(args):
+    """Check the output path, load the project and the scenario: ``(service, project,
+    comparison or None)``. Mistakes raise ProjectError (exit 2) before any drawing."""
+    from projects import service
+    from projects.charts import check_output
+
+    check_output(args.output)
+    project = service.open_project(args.file)
+    compare = None
+    if args.scenario:
+        compare = service.compare_with(project, args.scenario, as_of=args.as_of)
+    return service, project, compare
+
+
+def report(rendered, what: str) -> int:
+    """Say what was written (stdout) and any warning (stderr)."""
+    for warning in rendered.warnings:
+        print(f"towerplan: warning: {warning}", file=sys.stderr)
+    print(f"wrote {rendered.path}: {what}, {rendered.width_px} × {rendered.height_px} px")
+    return 0

@@ -1,0 +1,28 @@
+"""``towerplan gantt FILE -o gantt.png``: the schedule as bars on a date axis."""
+
+from __future__ import annotations
+
+from .charting import add_chart_arguments, prepare, report
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "gantt", help="Gantt chart picture (PNG, SVG or PDF)",
+        description="Bars on a date axis, grouped by tower and phase: critical work in red, "
+                    "the baseline as a thin grey bar under each bar, work done darker, the "
+                    "status date as a dashed line, milestones and key nodes as diamonds.")
+    add_chart_arguments(p, "gantt.png")
+    p.add_argument("--level", choices=("summary", "floor", "activity"), default="floor",
+                   help="one row per tower trade and phase (summary), per floor (floor, the "
+                        "default) or per activity")
+    p.add_argument("--critical", action="store_true", help="only critical rows")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    service, project, compare = prepare(args)
+    chart_options = {"level": args.level, "start": args.start, "end": args.end,
+                     "towers": args.tower, "critical_only": args.critical,
+                     "as_of": args.as_of, "compare": compare}
+    rendered = service.export_gantt(project, args.output, **chart_options)
+    return report(rendered, f"Gantt at {args.level} level")
