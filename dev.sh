@@ -23,7 +23,7 @@ case "$cmd" in
     demo)
         export TOWERPLAN_DB="${TOWERPLAN_DB:-sqlite:///$PWD/.venv/demo.db}"
         towerplan validate examples/rongfa_tower.yaml
-        towerplan schedule examples/rongfa_tower.yaml --critical "$@"
+        towerplan status examples/rongfa_tower.yaml "$@"
         ;;
     test) exec python -m pytest "$@" ;;
     tui) exec towerplan tui examples/rongfa_tower.yaml "$@" ;;

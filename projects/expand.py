@@ -31,6 +31,8 @@ def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links:
     definition has errors, which are recorded in ``r``)."""
     numbers = [-b for b in range(t.basements, 0, -1)] + list(range(1, t.floors + 1))
     missing = [n for n in numbers if n not in t.cycle]
+    if not t.cycle_ok:
+        return None
     if missing:
         r.error((*t.path, "cycle"), f"floor {floor_label(missing[0])} has no cycle days: cover "
                 f"every floor in cycle or special", "missing_cycle")
@@ -312,6 +314,11 @@ def _nodes(r: Reader, t: TowerDef, floors, topping: str, top: Floor, acts, links
             continue
         path, nid = n["_path"], str(n["id"])
         full = nid if "." in nid else f"{t.id}.{nid}"
+        if any(a.id == full for a in acts):
+            r.error((*path, "id"), f"node id {nid!r} makes {full!r}, which is already an "
+                    f"activity of tower {t.id}; give the node another id (e.g. {nid}_done)",
+                    "duplicate_id")
+            continue
         day = r.date(n["target"], (*path, "target"), "target") if n.get("target") else None
         floor = None
         if n.get("floor") is not None:

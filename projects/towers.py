@@ -55,6 +55,7 @@ class TowerDef:
     nodes: list[dict] = field(default_factory=list)
     topping_out: dt.date | None = None
     actuals: dict[str, dict[int, tuple]] = field(default_factory=dict)
+    cycle_ok: bool = True
 
 
 def parse_floors(text) -> list[int] | None:
@@ -156,8 +157,10 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
     if m.get("topping_out") is not None:
         t.topping_out = r.date(m["topping_out"], (*path, "topping_out"), "topping_out")
     _read_heights(r, m, path, t)
+    before = len(r.problems)
     _read_cycle(r, m.get("cycle"), (*path, "cycle"), t)
     _read_special(r, m, path, t)
+    t.cycle_ok = len(r.problems) == before  # else "floor N has no cycle days" would be noise
     _read_names(r, m, path, t)
     if m.get("crown") is not None:
         t.crown = _read_crown(r, m["crown"], (*path, "crown"))

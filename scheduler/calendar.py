@@ -57,6 +57,12 @@ def _cn_base() -> tuple[frozenset[dt.date], frozenset[dt.date], dt.date, dt.date
 BASES = ("cn",)
 
 
+def cn_official_days() -> tuple[frozenset[dt.date], frozenset[dt.date], dt.date, dt.date]:
+    """The Chinese base calendar's break days, make-up working days (调休), and the first and
+    last day it knows: for writing its effect out explicitly (MS Project files)."""
+    return _cn_base()
+
+
 @dataclass(slots=True)
 class WorkCalendar:
     """A calendar anchored at a project start, converting between dates and indices.

@@ -187,8 +187,8 @@ def floor_forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured: 
     if current.status_date is not None and rest:
         today = _wd(cal, current.status_date)
         started = current.state[current.position(rest[0].first)] != "not_started"
-        if not started:
-            last = max(last, today)
+        if not started:  # work on the status date itself is still to do
+            last = max(last, today - 1)
     out, total = [], 0.0
     for f in rest:
         total += f.cycle_days if cycle is None or f.kind not in _CYCLING else cycle

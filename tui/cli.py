@@ -12,7 +12,8 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "gantt", "flowline", "scurve")
+COMMANDS = ("validate", "schedule", "status", "export", "import_", "gantt", "flowline",
+            "scurve")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,11 +21,19 @@ def build_parser() -> argparse.ArgumentParser:
         prog="towerplan",
         description="Construction schedule tracker for high-rise projects: floor cycles, "
                     "year/month/week plans, days ahead or behind per tower.")
-    parser.add_argument("--version", action="version", version=f"towerplan {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"tui.commands.{name}").register(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (it costs an import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"towerplan {_version()}")
+        parser.exit()
 
 
 def _version() -> str:

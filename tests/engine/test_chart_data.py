@@ -131,10 +131,10 @@ def test_flowline_series_of_the_structure(cur, base):
                                                         (D(2025, 3, 11), 2))
     assert tower.line("structure", "schedule").points == (
         (D(2025, 3, 11), 2), (D(2025, 3, 16), 3), (D(2025, 3, 21), 4))
-    # cycle now 4 days (F1 → F2); F3 not started, so it runs from the status date
+    # cycle now 4 days (F1 → F2); F3 not started, so its 4 days start on the status date
     assert tower.current_cycle == 4.0
     assert tower.line("structure", "forecast").points == (
-        (D(2025, 3, 11), 2), (D(2025, 3, 16), 3), (D(2025, 3, 20), 4))
+        (D(2025, 3, 11), 2), (D(2025, 3, 15), 3), (D(2025, 3, 19), 4))
 
 
 def test_flowline_gap_trades_and_topping_out(cur, base):
@@ -146,7 +146,7 @@ def test_flowline_gap_trades_and_topping_out(cur, base):
         (D(2025, 3, 13), 1), (D(2025, 3, 18), 2), (D(2025, 3, 23), 3), (D(2025, 3, 25), 4))
     assert tower.line("facade", "actual") is None  # no facade floor done yet
     assert dict(tower.topping_out) == {"baseline": D(2025, 3, 23), "schedule": D(2025, 3, 21),
-                                       "forecast": D(2025, 3, 20)}
+                                       "forecast": D(2025, 3, 19)}
 
 
 def test_flowline_refuses_an_unknown_trade(cur, base):
@@ -163,7 +163,7 @@ def test_scurve_floors(cur, base):
                                         (D(2025, 3, 11), 2), (D(2025, 3, 12), 2))
     assert a.curve("schedule").points == ((D(2025, 3, 12), 2), (D(2025, 3, 16), 3),
                                           (D(2025, 3, 21), 4))
-    assert a.curve("forecast").points[-1] == (D(2025, 3, 20), 4)
+    assert a.curve("forecast").points[-1] == (D(2025, 3, 19), 4)
     # two floors done, one planned by 12 Mar; the plan had two on 13 Mar: one day ahead
     assert (a.done, a.planned, a.earned_day, a.ahead_days) == (2, 1, D(2025, 3, 13), 1)
 

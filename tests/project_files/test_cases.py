@@ -35,6 +35,8 @@ def test_case(expect_path: Path):
         assert problem.code == err["code"], str(info.value)
         if "line" in err:
             assert problem.line == err["line"], str(info.value)
+        if "field" in err:
+            assert problem.field == err["field"], str(info.value)
         if "contains" in err:
             assert err["contains"] in str(info.value)
         return

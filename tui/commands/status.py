@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, iso
+from .common import add_as_of, add_file, add_format, bad_argument, iso
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -20,8 +20,9 @@ def register(sub) -> None:
                                    "behind (−) of plan, the floor cycle now and planned, the "
                                    "forecast topping-out and the next key node.")
     add_file(p)
-    add_format(p, ("table", "json"))
+    add_format(p, ("table", "json", "xlsx"))
     add_as_of(p)
+    p.add_argument("-o", "--output", metavar="PATH", help="the workbook for --format xlsx")
     p.add_argument("--lookback", type=int, default=3, metavar="N",
                    help="floors over which the current cycle is measured (default 3)")
     p.set_defaults(func=run)
@@ -33,6 +34,8 @@ def run(args) -> int:
     project = service.open_project(args.file)
     statuses = service.tower_statuses(project, as_of=args.as_of, lookback=max(1, args.lookback))
     plan = getattr(args, "plan", None) or "master"
+    if args.format == "xlsx":
+        return _xlsx(statuses, args.output)
     if args.format == "json":
         from ..output import write_json
 
@@ -40,6 +43,16 @@ def run(args) -> int:
                     "plan": plan, "towers": [as_json(s) for s in statuses]})
         return 0
     print(render(project.name, statuses, plan))
+    return 0
+
+
+def _xlsx(statuses, path) -> int:
+    if not path:
+        raise bad_argument("--format xlsx needs -o FILE.xlsx", "--output")
+    from projects.exchange import status_sheet, write_xlsx  # pandas + openpyxl, only here
+
+    write_xlsx(path, [status_sheet(statuses)])
+    print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,15 @@
+"""Exchange with the tools planners already use: MS Project XML (MSPDI) both ways, and Excel
+workbooks of the schedule and the status tables.
+
+The XML code uses the standard library only; the Excel writers import pandas and openpyxl
+inside their functions, so importing this package stays light.
+"""
+
+from .mspdi_read import Imported, read_mspdi
+from .mspdi_write import ExportSummary, write_mspdi
+from .xlsx import Sheet, schedule_sheet, status_sheet, write_schedule_xlsx, write_xlsx
+from .yaml_write import project_yaml
+
+__all__ = ["ExportSummary", "Imported", "Sheet", "project_yaml", "read_mspdi",
+           "schedule_sheet", "status_sheet", "write_mspdi", "write_schedule_xlsx",
+           "write_xlsx"]
