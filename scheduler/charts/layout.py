@@ -104,15 +104,26 @@ def _mondays(first: dt.date, last: dt.date):
 
 @dataclass(frozen=True, slots=True)
 class GanttLayout:
-    """Figure size (inches), margins, the row pitch, and for each line of the chart (group
-    headings and rows, top to bottom) whether it gets a label."""
+    """Figure size and label column (inches), the row height, and for each line of the chart
+    (group headings and rows, top to bottom) its centre and height (inches from the top of
+    the bars' area) and whether it gets a label."""
 
     width_in: float
     height_in: float
     label_in: float
     row_in: float
-    lines: int
+    centres: tuple[float, ...]
+    heights: tuple[float, ...]
     labelled: tuple[bool, ...]
+
+    @property
+    def lines(self) -> int:
+        return len(self.centres)
+
+    @property
+    def body_in(self) -> float:
+        """Height of the bars' area."""
+        return sum(self.heights)
 
     @property
     def dense(self) -> bool:
@@ -124,36 +135,43 @@ def gantt_layout(labels: list[str], headers: set[int], *, width_in: float = WIDT
                  max_height_in: float = MAX_HEIGHT_IN) -> GanttLayout:
     """Size a Gantt of ``len(labels)`` lines (``headers``: positions of group headings).
 
-    Each line is ``ROW_IN`` high until the figure would pass ``max_height_in``; then lines
-    shrink and only labels at least ``MIN_LABEL_GAP_IN`` apart are kept (headings first).
-    The label column is as wide as the longest label, within 1.4..5.5 inches.
+    Each line is ``ROW_IN`` high until the figure would pass ``max_height_in``; then rows
+    shrink (headings keep their height, so their names never touch) and only labels at least
+    ``MIN_LABEL_GAP_IN`` apart are kept, headings first. The label column is as wide as the
+    longest label, within 1.4..5.5 inches.
     """
     n = max(1, len(labels))
-    row = min(ROW_IN, (max_height_in - TOP_IN - BOTTOM_IN) / n)
-    labelled = thin_labels(n, headers, math.ceil(MIN_LABEL_GAP_IN / row - 1e-9))
+    rows = max(1, n - len(headers))
+    room = max_height_in - TOP_IN - BOTTOM_IN - len(headers) * ROW_IN
+    row = max(0.004, min(ROW_IN, room / rows))
+    heights = tuple(ROW_IN if i in headers else row for i in range(n))
+    centres, top = [], 0.0
+    for h in heights:
+        centres.append(top + h / 2)
+        top += h
+    labelled = thin_labels(centres, headers, MIN_LABEL_GAP_IN)
     longest = max((text_em(t) for t, keep in zip(labels, labelled) if keep), default=4)
     label_in = min(5.5, max(1.4, longest * LABEL_PT / 72 + 0.35))
-    return GanttLayout(width_in, TOP_IN + BOTTOM_IN + n * row, label_in, row, n,
-                       tuple(labelled))
+    return GanttLayout(width_in, TOP_IN + BOTTOM_IN + top, label_in, row, tuple(centres),
+                       heights, tuple(labelled))
 
 
-def thin_labels(n: int, headers: set[int], every: int) -> list[bool]:
-    """Which of ``n`` lines get a label when labels need ``every`` lines between them:
-    every heading, then rows greedily from the top when far enough from every kept label."""
-    if every <= 1:
-        return [True] * n
-    keep = [i in headers for i in range(n)]
-    heads = sorted(headers)
-    last = -every
-    for i in range(n):
+def thin_labels(centres, headers: set[int], gap: float) -> tuple[bool, ...]:
+    """Which lines (at ``centres``) get a label when labels need ``gap`` between them: every
+    heading, then rows from the top when far enough from every label kept."""
+    keep = [i in headers for i in range(len(centres))]
+    heads = sorted(centres[i] for i in headers)
+    last = -math.inf
+    for i, y in enumerate(centres):
         if keep[i]:
-            last = i
+            last = y
             continue
-        k = bisect.bisect_right(heads, i)
-        if i - last >= every and (k == len(heads) or heads[k] - i >= every):
+        k = bisect.bisect_right(heads, y)
+        after = heads[k] if k < len(heads) else math.inf
+        if y - last >= gap - 1e-9 and after - y >= gap - 1e-9:
             keep[i] = True
-            last = i
-    return keep
+            last = y
+    return tuple(keep)
 
 
 def text_em(text: str) -> float:

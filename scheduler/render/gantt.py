@@ -50,16 +50,18 @@ def render_gantt(chart: GanttChart, path, *, cjk: bool | None = None) -> Rendere
     with drawing(label.fonts):
         fig = new_figure(lay.width_in, lay.height_in)
         ax = fig.add_axes(_box(lay))
-        ax.set_ylim(lay.lines - 0.5, -0.5)
+        ax.set_ylim(lay.body_in, 0)  # inches from the top: row heights may differ
         set_span(ax, *chart.span)
         _bands(ax, headers, lay)
         geometry = _WITH_SCENARIO if chart.scenario_name else _PLAIN
-        _bars(ax, lines, geometry)
+        _bars(ax, lines, lay, geometry)
         width_px = (lay.width_in - lay.label_in - RIGHT_IN) * DPI
         lo, hi = ax.get_xlim()
-        _markers(ax, lines, geometry, dense=lay.dense, per_day=width_px / (hi - lo))
+        _markers(ax, lines, lay, geometry, per_day=width_px / (hi - lo))
         scale = time_scale(*chart.span, width_px)
         draw_time_axis(ax, scale, top=lay.lines > 25)
+        if lay.lines > 25:
+            _heading_scales(ax, scale, lay, headers)
         _y_labels(ax, lines, lay, headers, max_em)
         draw_status(ax, chart.status_date)
         _titles(fig, chart, label, lay)
@@ -84,8 +86,10 @@ def _box(lay) -> tuple[float, float, float, float]:
             1 - bottom - TOP_IN / lay.height_in)
 
 
-def _rect(x0: float, x1: float, y: float, span: tuple[float, float]):
-    return ((x0, y + span[0]), (x0, y + span[1]), (x1, y + span[1]), (x1, y + span[0]))
+def _rect(x0: float, x1: float, centre: float, height: float, span: tuple[float, float]):
+    """A rectangle from day ``x0`` to ``x1`` over ``span`` (fractions of a line's height)."""
+    y0, y1 = centre + span[0] * height, centre + span[1] * height
+    return ((x0, y0), (x0, y1), (x1, y1), (x1, y0))
 
 
 def _collection(ax, verts, colour, z, **kw) -> None:
@@ -99,38 +103,42 @@ def _collection(ax, verts, colour, z, **kw) -> None:
 
 def _bands(ax, headers: set[int], lay) -> None:
     lo, hi = ax.get_xlim()
-    heads = [_rect(lo, hi, i, (-0.5, 0.5)) for i in sorted(headers)]
+    whole = (-0.5, 0.5)
+    heads = [_rect(lo, hi, lay.centres[i], lay.heights[i], whole) for i in sorted(headers)]
     _collection(ax, heads, COLOURS["header"], 0.2, edgecolors="none")
     if not lay.dense:
-        zebra = [_rect(lo, hi, i, (-0.5, 0.5)) for i in range(lay.lines)
+        zebra = [_rect(lo, hi, lay.centres[i], lay.heights[i], whole) for i in range(lay.lines)
                  if i % 2 and i not in headers]
         _collection(ax, zebra, COLOURS["zebra"], 0.1, edgecolors="none")
 
 
-def _bars(ax, lines, geometry) -> None:
+def _bars(ax, lines, lay, geometry) -> None:
     bars: dict[str, list] = {}
-    for y, (_, row) in enumerate(lines):
+    for i, (_, row) in enumerate(lines):
         if row is None:
             continue
+        y, h = lay.centres[i], lay.heights[i]
         if row.kind != "milestone" and row.in_base:
             role = "critical" if row.critical else "task"
-            bars.setdefault(role, []).append(_rect(x(row.start), x(row.finish) + 1, y,
+            bars.setdefault(role, []).append(_rect(x(row.start), x(row.finish) + 1, y, h,
                                                    geometry["main"]))
             if row.done_until is not None:
                 bars.setdefault(role + "_done", []).append(
-                    _rect(x(row.start), x(row.done_until) + 1, y, geometry["main"]))
+                    _rect(x(row.start), x(row.done_until) + 1, y, h, geometry["main"]))
         if row.baseline and row.kind != "milestone":
             b0, b1 = row.baseline
-            bars.setdefault("baseline", []).append(_rect(x(b0), x(b1) + 1, y, geometry["base"]))
+            bars.setdefault("baseline", []).append(_rect(x(b0), x(b1) + 1, y, h,
+                                                         geometry["base"]))
         if row.scenario and row.kind != "milestone" and "scen" in geometry:
             s0, s1 = row.scenario
-            bars.setdefault("scenario", []).append(_rect(x(s0), x(s1) + 1, y, geometry["scen"]))
+            bars.setdefault("scenario", []).append(_rect(x(s0), x(s1) + 1, y, h,
+                                                         geometry["scen"]))
     for z, role in enumerate(("baseline", "scenario", "task", "critical", "task_done",
                               "critical_done")):
         _collection(ax, bars.get(role), COLOURS[role], 2 + z * 0.1, edgecolors="none")
 
 
-def _markers(ax, lines, geometry, *, dense: bool, per_day: float) -> None:
+def _markers(ax, lines, lay, geometry, *, per_day: float) -> None:
     """Diamonds for milestones (baseline, scenario, target too) and the small texts."""
     pts: dict[str, tuple[list, list]] = {}
 
@@ -139,22 +147,23 @@ def _markers(ax, lines, geometry, *, dense: bool, per_day: float) -> None:
         got[0].append(xv)
         got[1].append(yv)
 
-    main = sum(geometry["main"]) / 2
-    for y, (_, row) in enumerate(lines):
+    main = sum(geometry["main"]) / 2 * lay.row_in
+    for i, (_, row) in enumerate(lines):
         if row is None:
             continue
+        y = lay.centres[i]
         if row.kind == "milestone":
             if row.in_base:
                 add(row.role, mid(row.finish), y + main)
             if row.baseline:
-                add("baseline", mid(row.baseline[1]), y + sum(geometry["base"]) / 2)
+                add("baseline", mid(row.baseline[1]), y + sum(geometry["base"]) / 2 * lay.row_in)
             if row.scenario and "scen" in geometry:
-                add("scenario", mid(row.scenario[1]), y + sum(geometry["scen"]) / 2)
+                add("scenario", mid(row.scenario[1]), y + sum(geometry["scen"]) / 2 * lay.row_in)
         if row.target is not None:
             add("target", mid(row.target), y + main)
-        if not dense and row.in_base:
+        if not lay.dense and row.in_base:
             _note(ax, row, y + main, per_day)
-    size = 7.5 if not dense else 4
+    size = min(7.5, lay.row_in * 72 * 0.9)  # points: a diamond no taller than its row
     for kind, (xs, ys) in pts.items():
         small = kind in ("baseline", "scenario")
         face = "none" if kind == "target" else COLOURS[kind]
@@ -190,14 +199,31 @@ def _signed(days: int) -> str:
     return "on target" if days == 0 else f"{days:+d} d".replace("-", "−")
 
 
+def _heading_scales(ax, scale, lay, headers: set[int]) -> None:
+    """The time scale again inside each group heading after the first, so a tall chart can
+    be read without scrolling back to the top; a year stands for its January."""
+    for i in sorted(headers)[1:]:
+        for day, text in scale.labels:
+            words = text.split("\n")
+            short = words[1] if words[0] == "Jan" and len(words) > 1 else words[0]
+            ax.text(mid(day), lay.centres[i], short, ha="center", va="center", fontsize=7.5,
+                    color=COLOURS["muted"], zorder=1)
+
+
 def _y_labels(ax, lines, lay, headers: set[int], max_em: float) -> None:
-    ys = [i for i, keep in enumerate(lay.labelled) if keep]
-    ax.set_yticks(ys, [clip_text(lines[i][0], max_em) for i in ys])
-    ax.tick_params(axis="y", length=0, labelsize=LABEL_PT, pad=6)
-    for tick, i in zip(ax.get_yticklabels(), ys):
-        if i in headers:
-            tick.set_fontweight("bold")
-            tick.set_fontsize(LABEL_PT + 1)
+    """Row labels left of the axes: plain texts, not ticks (a tick costs ten times more)."""
+    from matplotlib.transforms import blended_transform_factory, offset_copy
+
+    ax.set_yticks([])
+    where = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig=ax.figure,
+                        x=-6, units="points")
+    for i, keep in enumerate(lay.labelled):
+        if keep:
+            head = i in headers
+            ax.text(0, lay.centres[i], clip_text(lines[i][0], max_em), transform=where,
+                    ha="right", va="center", fontsize=LABEL_PT + 1 if head else LABEL_PT,
+                    fontweight="bold" if head else "normal", color=COLOURS["text"],
+                    clip_on=False)
 
 
 def _titles(fig, chart: GanttChart, label: Labeller, lay) -> None:

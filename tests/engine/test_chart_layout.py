@@ -39,18 +39,21 @@ def test_a_quarter_gets_weekly_labels_and_a_fortnight_daily_ones():
 
 def test_rows_keep_their_height_until_the_page_is_too_tall():
     small = gantt_layout(["x"] * 30, {0})
-    assert small.height_in == TOP_IN + BOTTOM_IN + 30 * ROW_IN and not small.dense
+    assert small.height_in == pytest.approx(TOP_IN + BOTTOM_IN + 30 * ROW_IN)
+    assert not small.dense and small.centres[:2] == (0.13, 0.39)
     big = gantt_layout(["x"] * 10_000, {0, 5000}, max_height_in=220)
     assert big.height_in == pytest.approx(220) and big.dense
-    assert big.labelled[0] and big.labelled[5000]  # headings always
-    kept = [i for i, k in enumerate(big.labelled) if k]
-    assert min(b - a for a, b in zip(kept, kept[1:])) * big.row_in >= 0.17 - 1e-9
+    assert big.heights[0] == big.heights[5000] == ROW_IN  # headings keep their height
+    assert big.row_in == pytest.approx((220 - TOP_IN - BOTTOM_IN - 2 * ROW_IN) / 9998)
+    assert big.labelled[0] and big.labelled[5000]
+    kept = [big.centres[i] for i, k in enumerate(big.labelled) if k]
+    assert min(b - a for a, b in zip(kept, kept[1:])) >= 0.17 - 1e-9
 
 
 def test_thin_labels_keeps_headings_and_spaces_the_rest():
-    assert thin_labels(10, {4}, 3) == [True, False, False, False, True, False, False,
-                                       True, False, False]
-    assert thin_labels(3, set(), 1) == [True, True, True]
+    assert thin_labels([float(i) for i in range(10)], {4}, 3) == (
+        True, False, False, False, True, False, False, True, False, False)
+    assert thin_labels([0.0, 0.2, 0.4], set(), 0.17) == (True, True, True)
 
 
 def test_label_column_follows_the_longest_label():
