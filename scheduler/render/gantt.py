@@ -60,7 +60,7 @@ def render_gantt(chart: GanttChart, path, *, cjk: bool | None = None) -> Rendere
         _markers(ax, lines, lay, geometry, per_day=width_px / (hi - lo))
         scale = time_scale(*chart.span, width_px)
         draw_time_axis(ax, scale, top=lay.lines > 25)
-        if lay.lines > 25:
+        if lay.lines > 45:  # taller than a screen
             _heading_scales(ax, scale, lay, headers)
         _y_labels(ax, lines, lay, headers, max_em)
         draw_status(ax, chart.status_date)
@@ -129,13 +129,20 @@ def _bars(ax, lines, lay, geometry) -> None:
             b0, b1 = row.baseline
             bars.setdefault("baseline", []).append(_rect(x(b0), x(b1) + 1, y, h,
                                                          geometry["base"]))
-        if row.scenario and row.kind != "milestone" and "scen" in geometry:
+        if _differs(row) and row.kind != "milestone" and "scen" in geometry:
             s0, s1 = row.scenario
             bars.setdefault("scenario", []).append(_rect(x(s0), x(s1) + 1, y, h,
                                                          geometry["scen"]))
     for z, role in enumerate(("baseline", "scenario", "task", "critical", "task_done",
                               "critical_done")):
         _collection(ax, bars.get(role), COLOURS[role], 2 + z * 0.1, edgecolors="none")
+
+
+def _differs(row: GanttRow) -> bool:
+    """Whether the scenario moves this row (only then is its bar drawn, so what changes
+    stands out)."""
+    return row.scenario is not None and (not row.in_base or
+                                         row.scenario != (row.start, row.finish))
 
 
 def _markers(ax, lines, lay, geometry, *, per_day: float) -> None:
@@ -157,7 +164,7 @@ def _markers(ax, lines, lay, geometry, *, per_day: float) -> None:
                 add(row.role, mid(row.finish), y + main)
             if row.baseline:
                 add("baseline", mid(row.baseline[1]), y + sum(geometry["base"]) / 2 * lay.row_in)
-            if row.scenario and "scen" in geometry:
+            if _differs(row) and "scen" in geometry:
                 add("scenario", mid(row.scenario[1]), y + sum(geometry["scen"]) / 2 * lay.row_in)
         if row.target is not None:
             add("target", mid(row.target), y + main)
@@ -236,7 +243,8 @@ def _titles(fig, chart: GanttChart, label: Labeller, lay) -> None:
     if chart.baseline_name:
         bits.append(f"grey bars: baseline ({chart.baseline_name})")
     if chart.scenario_name:
-        bits.append(f"purple bars: scenario {label(chart.scenario_name, 'scenario')}")
+        bits.append(f"purple: scenario {label(chart.scenario_name, 'scenario')}, where it "
+                    f"moves a bar")
     if lay.dense:
         bits.append("too many rows to label each: filter with --tower, --from/--to or "
                     "--critical, or use --level floor")

@@ -57,9 +57,13 @@ def _panel(ax, chart: SCurve, tower: TowerCurves, label: Labeller, scale) -> Non
     draw_time_axis(ax, scale)
     ax.grid(axis="y", color=COLOURS["grid_week"], linewidth=0.8)
     ax.set_axisbelow(True)
+    end = mid(chart.span[1]) + 1
     for c in tower.curves:
         xs = [mid(d) for d, _ in c.points]
         ys = [v for _, v in c.points]
+        if c.series != "actual":  # hold the last value to the edge so the top step shows
+            xs.append(max(end, xs[-1]))
+            ys.append(ys[-1])
         ax.step(xs, ys, where="post", color=_COLOURS[c.series],
                 zorder=4 if c.series == "actual" else 3, **LINES[c.series])
     ax.set_ylabel("floors done" if chart.unit == "floors" else "% of the tower's work",
@@ -97,7 +101,8 @@ def _gap(ax, chart: SCurve, tower: TowerCurves) -> None:
                     arrowprops={"arrowstyle": "->", "color": tone, "linewidth": 2.0})
     n = abs(tower.ahead_days)
     words = "on plan" if n == 0 else f"{n} days {'ahead' if tower.ahead_days > 0 else 'behind'}"
-    ax.annotate(words, (mid(day), y), xytext=(-8, 6), textcoords="offset points", ha="right",
+    words += " (earned schedule)"
+    ax.annotate(words, (mid(day), y), xytext=(-10, 26), textcoords="offset points", ha="right",
                 va="bottom", fontsize=10.5, fontweight="bold", color=tone, zorder=9,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
 

@@ -31,8 +31,8 @@ COLOURS = {
 }
 
 # one colour per trade on the flowline and per tower on the S-curve, in order
-SERIES_COLOURS = ("#1F4E79", "#E07B00", "#2E8B57", "#8E44AD", "#B03A2E", "#5D6D7E",
-                  "#17A2B8", "#8C564B")
+SERIES_COLOURS = ("#1F4E79", "#E07B00", "#2E8B57", "#A0522D", "#5D6D7E", "#17A2B8",
+                  "#B8860B", "#6B8E23")  # never the scenario's purple
 
 # how each series of the flowline and the S-curve is drawn
 LINES = {
