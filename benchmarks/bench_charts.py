@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,20 +85,24 @@ def network_file() -> Path:
     return path
 
 
-def run_cli(args: list[str], runs: int) -> tuple[float, str]:
-    """Median wall time of ``python -m tui ARGS`` over ``runs`` fresh processes, and its
-    output."""
+def run_cli(args: list[str], runs: int) -> tuple[float, float, str]:
+    """Median wall time and median CPU time (user + system) of ``python -m tui ARGS`` over
+    ``runs`` fresh processes, and its output. CPU time stays put when other work shares the
+    machine; wall time does not."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    times, out = [], ""
+    walls, cpus, out = [], [], ""
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         res = subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True,
                              text=True, env=env, cwd=ROOT)
-        times.append(time.perf_counter() - t0)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if res.returncode != 0:
             raise SystemExit(f"failed: {' '.join(args)}\n{res.stderr}")
         out = res.stdout.strip()
-    return statistics.median(times), out
+    return statistics.median(walls), statistics.median(cpus), out
 
 
 def steps_10k(path: Path) -> list[tuple[str, float]]:
@@ -126,7 +131,7 @@ def steps_10k(path: Path) -> list[tuple[str, float]]:
     return marks
 
 
-def measure(runs: int) -> tuple[list[tuple[str, float, float, str]], list, int]:
+def measure(runs: int) -> tuple[list[tuple[str, float, float, float | None, str]], list, int]:
     big = network_file()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,8 +148,8 @@ def measure(runs: int) -> tuple[list[tuple[str, float, float, str]], list, int]:
             ("10k network flowline", ["flowline", str(big)], None),
         ]
         for k, (name, args, target) in enumerate(cases):
-            seconds, out = run_cli([*args, "-o", str(Path(tmp) / f"{k}.png")], runs)
-            rows.append((name, seconds, target, out.split(": ", 1)[-1]))
+            wall, cpu, out = run_cli([*args, "-o", str(Path(tmp) / f"{k}.png")], runs)
+            rows.append((name, wall, cpu, target, out.split(": ", 1)[-1]))
     sys.path.insert(0, str(ROOT))
     from projects import service
 
@@ -152,18 +157,20 @@ def measure(runs: int) -> tuple[list[tuple[str, float, float, str]], list, int]:
     return rows, steps_10k(big), activities
 
 
-def table(rows, steps, activities: int, runs: int) -> str:
+def table(rows, steps, activities: int, runs: int, load: tuple[float, float]) -> str:
     import platform
 
-    lines = [f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}; median of "
-             f"{runs} runs, each a fresh `python -m tui` process writing a PNG. The 10k "
+    lines = [f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, load "
+             f"average {load[0]:.1f} before and {load[1]:.1f} after (other work was running: "
+             f"wall time is the user's wait, CPU time what the command itself costs). Median "
+             f"of {runs} runs, each a fresh `python -m tui` process writing a PNG. The 10k "
              f"network (`benchmarks/data/charts10k.yaml`, seed {SEED}) has {activities:,} "
              f"activities in 14 towers.", "",
-             "| chart | seconds | target | picture |", "|---|---:|---:|---|"]
-    for name, seconds, target, out in rows:
-        verdict = "" if target is None else f"< {target:g} s " + ("✓" if seconds < target
+             "| chart | wall s | CPU s | target | picture |", "|---|---:|---:|---:|---|"]
+    for name, wall, cpu, target, out in rows:
+        verdict = "" if target is None else f"< {target:g} s " + ("✓" if wall < target
                                                                   else "✗")
-        lines.append(f"| {name} | {seconds:.2f} | {verdict} | {out} |")
+        lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {verdict} | {out} |")
     lines += ["", "Where the time goes, 10k network at activity level (one process):", "",
               "| step | seconds |", "|---|---:|"]
     lines += [f"| {name} | {sec:.2f} |" for name, sec in steps]
@@ -189,8 +196,9 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per case (median)")
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md")
     args = parser.parse_args(argv)
+    before = os.getloadavg()[0]
     rows, steps, activities = measure(args.runs)
-    body = table(rows, steps, activities, args.runs)
+    body = table(rows, steps, activities, args.runs, (before, os.getloadavg()[0]))
     print(body)
     if args.write:
         write_readme(body)

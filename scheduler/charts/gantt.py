@@ -128,7 +128,8 @@ def gantt_chart(current: Schedule, baseline: Baseline | None = None, towers=(), 
     if not groups:
         raise ChartError(_nothing(critical_only, window, tower_ids), code="empty_chart")
     groups.sort(key=lambda g: min(r.start for r in g.rows))
-    first, last = span_of(d for g in groups for r in g.rows for d in r.span())
+    first, last = span_of([d for g in groups for r in g.rows for d in r.span()] +
+                          [current.status_date])  # the status date is always a reference
     return GanttChart(title, plain(title, current.network.name or "Gantt"), level,
                       tuple(groups), window.clip(first, last), current.status_date,
                       getattr(baseline, "name", None), scenario_name)

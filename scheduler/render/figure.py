@@ -103,8 +103,10 @@ def draw_time_axis(ax, scale: TimeScale, *, top: bool = False, grid: bool = True
 
 
 def draw_status(ax, day: dt.date | None, *, text: bool = True, y: float = 1.0) -> None:
-    """The status date as a vertical dashed line, labelled at the top of the axes."""
-    if day is None:
+    """The status date as a vertical dashed line, labelled at the top of the axes (nothing
+    when it falls outside the dates drawn)."""
+    lo, hi = ax.get_xlim()
+    if day is None or not lo <= mid(day) <= hi:
         return
     ax.axvline(mid(day), color=COLOURS["status"], linewidth=1.6, linestyle=(0, (4, 2)),
                zorder=6)

@@ -187,7 +187,8 @@ def _note(ax, row: GanttRow, y: float, per_day: float) -> None:
     if row.kind == "milestone":
         text = row.finish.strftime("%-d %b %Y")
         if row.margin_days is not None:
-            text += f"  (target {row.target:%-d %b}, {_signed(row.margin_days)})"
+            when = "%-d %b" if row.target.year == row.finish.year else "%-d %b %Y"
+            text += f"  (target {row.target.strftime(when)}, {_signed(row.margin_days)})"
     elif row.state == "in_progress":
         text = f"{row.percent:.0%}"
     else:
@@ -207,9 +208,14 @@ def _signed(days: int) -> str:
 
 
 def _heading_scales(ax, scale, lay, headers: set[int]) -> None:
-    """The time scale again inside each group heading after the first, so a tall chart can
-    be read without scrolling back to the top; a year stands for its January."""
-    for i in sorted(headers)[1:]:
+    """The time scale again inside a group heading when the last one is 30 lines or more
+    above, so a tall chart can be read without scrolling back to the top; a year stands for
+    its January."""
+    last = 0
+    for i in sorted(headers):
+        if i - last < 30:
+            continue
+        last = i
         for day, text in scale.labels:
             words = text.split("\n")
             short = words[1] if words[0] == "Jan" and len(words) > 1 else words[0]
@@ -256,8 +262,12 @@ def _legend(fig, chart: GanttChart, lay) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    rows = chart.rows
-    items = [Patch(color=COLOURS["task"], label="planned (current schedule)")]
+    rows = [r for r in chart.rows if r.in_base]
+    bars = [r for r in rows if r.kind != "milestone"]
+    marks = [r for r in rows if r.kind == "milestone" and not r.critical]
+    items = []
+    if any(not r.critical for r in bars):
+        items.append(Patch(color=COLOURS["task"], label="planned (current schedule)"))
     if any(r.done_until for r in rows):
         items.append(Patch(color=COLOURS["task_done"], label="done"))
     if any(r.critical for r in rows):
@@ -267,10 +277,10 @@ def _legend(fig, chart: GanttChart, lay) -> None:
     if chart.scenario_name:
         items.append(Patch(color=COLOURS["scenario"], label="scenario"))
     diamond = {"marker": "D", "linestyle": "none", "markersize": 7}
-    if any(r.kind == "milestone" and r.key_node for r in rows):
+    if any(r.key_node for r in marks):
         items.append(Line2D([], [], markerfacecolor=COLOURS["node"],
                             markeredgecolor=COLOURS["milestone"], label="key node", **diamond))
-    if any(r.kind == "milestone" and not r.key_node for r in rows):
+    if any(not r.key_node for r in marks):
         items.append(Line2D([], [], color=COLOURS["milestone"], label="milestone", **diamond))
     if any(r.target for r in rows):
         items.append(Line2D([], [], markerfacecolor="none", markeredgecolor=COLOURS["target"],
