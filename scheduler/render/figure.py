@@ -25,12 +25,14 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A written chart: the file, its size in pixels (at the PNG resolution) and warnings."""
+    """A written chart: the file, its size in pixels at ``dpi`` (the PNG's resolution) and
+    warnings."""
 
     path: str
     width_px: int
     height_px: int
     warnings: tuple[str, ...] = ()
+    dpi: int = DPI
 
 
 def x(day: dt.date) -> float:

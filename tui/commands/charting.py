@@ -43,5 +43,8 @@ def report(rendered, what: str) -> int:
     """Say what was written (stdout) and any warning (stderr)."""
     for warning in rendered.warnings:
         print(f"towerplan: warning: {warning}", file=sys.stderr)
-    print(f"wrote {rendered.path}: {what}, {rendered.width_px} × {rendered.height_px} px")
+    size = f"{rendered.width_px} × {rendered.height_px} px"
+    if not str(rendered.path).lower().endswith(".png"):  # a vector page: its size in inches
+        size = f"{rendered.width_px / rendered.dpi:.1f} × {rendered.height_px / rendered.dpi:.1f} in"
+    print(f"wrote {rendered.path}: {what}, {size}")
     return 0

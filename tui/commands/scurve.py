@@ -24,4 +24,5 @@ def run(args) -> int:
     rendered = service.export_scurve(
         project, args.output, measure=args.measure, towers=args.tower, start=args.start,
         end=args.end, as_of=args.as_of, lookback=max(1, args.lookback), compare=compare)
-    return report(rendered, f"S-curve of {args.measure}")
+    what = "floors done" if args.measure == "floors" else "work done, weighted"
+    return report(rendered, f"S-curve of {what}")
