@@ -8,8 +8,9 @@ import sys
 from .common import add_as_of, add_file, date_arg
 
 
-def add_chart_arguments(p: argparse.ArgumentParser, default_name: str) -> None:
-    """FILE, -o/--output, --from/--to, --tower, --as-of, --scenario."""
+def add_chart_arguments(p: argparse.ArgumentParser, default_name: str, *,
+                        lookback: bool = False) -> None:
+    """FILE, -o/--output, --from/--to, --tower, --as-of, --scenario (and --lookback)."""
     add_file(p)
     p.add_argument("-o", "--output", default=default_name, metavar="OUT",
                    help=f"the picture to write; .png, .svg or .pdf by its extension "
@@ -23,11 +24,15 @@ def add_chart_arguments(p: argparse.ArgumentParser, default_name: str) -> None:
     add_as_of(p)
     p.add_argument("--scenario", metavar="FILE",
                    help="a what-if scenario file to draw next to the plan")
+    if lookback:
+        p.add_argument("--lookback", type=int, default=3, metavar="N",
+                       help="floors over which the current cycle is measured (default 3)")
 
 
 def prepare(args):
     """Check the output path, load the project and the scenario: ``(service, project,
-    comparison or None)``. Mistakes raise ProjectError (exit 2) before any drawing."""
+    options)`` with the options every chart takes. Mistakes raise ProjectError (exit 2)
+    before any drawing."""
     from projects import service
     from projects.charts import check_output
 
@@ -36,7 +41,11 @@ def prepare(args):
     compare = None
     if args.scenario:
         compare = service.compare_with(project, args.scenario, as_of=args.as_of)
-    return service, project, compare
+    options = {"towers": args.tower, "start": args.start, "end": args.end,
+               "as_of": args.as_of, "compare": compare}
+    if hasattr(args, "lookback"):
+        options["lookback"] = max(1, args.lookback)
+    return service, project, options
 
 
 def report(rendered, what: str) -> int:

@@ -20,9 +20,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    service, project, compare = prepare(args)
-    chart_options = {"level": args.level, "start": args.start, "end": args.end,
-                     "towers": args.tower, "critical_only": args.critical,
-                     "as_of": args.as_of, "compare": compare}
-    rendered = service.export_gantt(project, args.output, **chart_options)
+    service, project, options = prepare(args)
+    rendered = service.export_gantt(project, args.output, level=args.level,
+                                    critical_only=args.critical, **options)
     return report(rendered, f"Gantt at {args.level} level")

@@ -11,18 +11,14 @@ def register(sub) -> None:
         description="Per tower, cumulative floors done (or work done weighted by duration) "
                     "over time: the baseline, the actual, the current schedule and the "
                     "forecast at the current cycle, with the days ahead at the status date.")
-    add_chart_arguments(p, "scurve.png")
+    add_chart_arguments(p, "scurve.png", lookback=True)
     p.add_argument("--measure", choices=("floors", "weighted"), default="floors",
                    help="floors done (default) or work done weighted by duration")
-    p.add_argument("--lookback", type=int, default=3, metavar="N",
-                   help="floors over which the current cycle is measured (default 3)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    service, project, compare = prepare(args)
-    rendered = service.export_scurve(
-        project, args.output, measure=args.measure, towers=args.tower, start=args.start,
-        end=args.end, as_of=args.as_of, lookback=max(1, args.lookback), compare=compare)
+    service, project, options = prepare(args)
+    rendered = service.export_scurve(project, args.output, measure=args.measure, **options)
     what = "floors done" if args.measure == "floors" else "work done, weighted"
     return report(rendered, f"S-curve of {what}")
