@@ -97,9 +97,10 @@ def gantt_chart(project: Project, *, level: str = "floor", start=None, end=None,
 
 
 def flowline_chart(project: Project, *, towers=None, trades=None, start=None, end=None,
-                   as_of=None, baseline=None, lookback: int = 3,
+                   as_of=None, baseline=None, lookback: int = 3, method: str = "last",
                    compare: Comparison | None = None):
-    """The :class:`~scheduler.charts.flowline.Flowline` of a project's towers."""
+    """The :class:`~scheduler.charts.flowline.Flowline` of a project's towers; ``method`` is
+    the forecast's (``last`` or ``learning``, as ``towerplan forecast``)."""
     from scheduler.charts.flowline import flowline
 
     chosen = _towers(project, towers, "a flowline")
@@ -107,12 +108,12 @@ def flowline_chart(project: Project, *, towers=None, trades=None, start=None, en
     current, base = _inputs(project, as_of, baseline)
     return _mapped(lambda: flowline(
         chosen, current, base, title=project.name, trades=trades, window=span,
-        lookback=lookback, scenario=compare.schedule if compare else None,
+        lookback=lookback, method=method, scenario=compare.schedule if compare else None,
         scenario_name=compare.name if compare else None))
 
 
 def scurve_chart(project: Project, *, measure: str = "floors", towers=None, start=None,
-                 end=None, as_of=None, baseline=None, lookback: int = 3,
+                 end=None, as_of=None, baseline=None, lookback: int = 3, method: str = "last",
                  compare: Comparison | None = None):
     """The :class:`~scheduler.charts.scurve.SCurve` of a project's towers."""
     from scheduler.charts.scurve import scurve
@@ -122,7 +123,7 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
     current, base = _inputs(project, as_of, baseline)
     return _mapped(lambda: scurve(
         chosen, current, base, measure=measure, title=project.name, window=span,
-        lookback=lookback, scenario=compare.schedule if compare else None,
+        lookback=lookback, method=method, scenario=compare.schedule if compare else None,
         scenario_name=compare.name if compare else None))
 
 
@@ -151,17 +152,15 @@ def export_scurve(project: Project, output, *, cjk: bool | None = None, **option
 
 
 def compare_with(project: Project, scenario_path, *, as_of=None) -> Comparison:
-    """The what-if in ``scenario_path`` applied to ``project``, scheduled, as a
-    :class:`Comparison` (uses ``apply_scenario`` from the what-if service)."""
-    from . import service
-    from .service import current_schedule
+    """The what-if in ``scenario_path`` (a scenario file naming ``project``'s file as its
+    base) applied to ``project`` and scheduled, as a :class:`Comparison` named as the
+    scenario names itself."""
+    from .scenario_apply import apply_scenario_file
+    from .service import _schedule_scenario, current_schedule
 
-    apply = getattr(service, "apply_scenario", None)
-    if apply is None:
-        raise _bad("--scenario", "what-if scenarios are not available in this version of "
-                   "towerplan", "no_scenarios")
-    changed = apply(project, scenario_path)
-    return Comparison(changed, current_schedule(changed, as_of), Path(scenario_path).stem)
+    applied = apply_scenario_file(project, scenario_path)
+    sched = current_schedule(applied.project, as_of) if as_of else _schedule_scenario(applied)
+    return Comparison(applied.project, sched, applied.scenario.name)
 
 
 def _towers(project: Project, towers, what: str):
@@ -173,7 +172,7 @@ def _towers(project: Project, towers, what: str):
 
 
 _FIELDS = {"unknown_trade": "--trade", "bad_level": "--level", "bad_measure": "--measure",
-           "empty_window": "--from"}
+           "bad_method": "--method", "empty_window": "--from"}
 
 
 def _mapped(build):

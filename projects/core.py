@@ -154,21 +154,29 @@ def read_activities(r: Reader, raw, default_calendar: str, path=("activities",),
     origins: dict[str, tuple] = {}
     for i, row in enumerate(rows or ()):
         here = (*path, i)
-        if type(row) is not dict:
-            r.error(here, f"each activity must be a mapping with id and duration, not "
-                    f"{row!r}"[:120])
-            continue
-        if row.keys() - ACTIVITY_KEYS or "id" not in row or "duration" not in row:
-            r.keys(row, here, ACTIVITY_KEYS, required=("id", "duration"), what="activity")
-        act = _activity(r, row, here, default_calendar, extra)
+        act, more = read_activity(r, row, here, default_calendar, **extra)
         if act is None:
             continue
         acts.append(act)
         origins.setdefault(act.id, here)
-        preds = row.get("predecessors")
-        if preds:
-            links.extend(read_links(r, preds, (*here, "predecessors"), act.id))
+        links.extend(more)
     return acts, links, origins
+
+
+def read_activity(r: Reader, row, here: tuple, default_calendar: str,
+                  **extra) -> tuple[Activity | None, list[Link]]:
+    """One activity mapping at ``here``: the activity (``None`` on errors) and its links."""
+    if type(row) is not dict:
+        r.error(here, f"each activity must be a mapping with id and duration, not "
+                f"{row!r}"[:120])
+        return None, []
+    if row.keys() - ACTIVITY_KEYS or "id" not in row or "duration" not in row:
+        r.keys(row, here, ACTIVITY_KEYS, required=("id", "duration"), what="activity")
+    act = _activity(r, row, here, default_calendar, extra)
+    preds = row.get("predecessors")
+    if act is None or not preds:
+        return act, []
+    return act, read_links(r, preds, (*here, "predecessors"), act.id)
 
 
 def _activity(r: Reader, row: dict, here: tuple, default_calendar: str, extra) -> Activity | None:

@@ -21,7 +21,8 @@ from .errors import Problem, ProjectError
 from .reader import Reader, field_name
 from .yamlio import load_fast, load_positions, locate, read_text
 
-TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links")
+TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
+            "risk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Project:
     towers: tuple = ()
     raw: dict = field(repr=False, default_factory=dict)
     text: str = field(repr=False, default="")
+    risk: object = field(repr=False, default=None)  # scheduler.riskspec.RiskSpec when given
 
     @property
     def id(self) -> str:
@@ -91,13 +93,18 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
         towers = read_towers(r, raw, default, acts, links, origins)
     _check_references(r, raw, acts, links, origins, names)
     _check_progress(r, head, acts, origins)
+    risk = None
+    if raw.get("risk") is not None:
+        from .risk import read_risk  # files with a risk model only
+
+        risk = read_risk(r, raw["risk"], towers, acts, names, default)
     if head.start is None:
         return None
     network = Network(start=head.start, activities=tuple(acts), links=tuple(links),
                       calendars=tuple(specs) or (CalendarSpec("default"),),
                       default_calendar=default, status_date=head.status_date,
                       deadline=head.deadline, name=head.name)
-    return Project(file, head, settings, network, origins, tuple(towers), raw, text)
+    return Project(file, head, settings, network, origins, tuple(towers), raw, text, risk)
 
 
 def _unknown(r: Reader, path, what: str, name: str, known) -> None:

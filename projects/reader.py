@@ -34,6 +34,15 @@ class Reader:
     def error(self, path: tuple, message: str, code: str = "invalid") -> None:
         self.problems.append((tuple(path), message, code))
 
+    def unknown(self, path: tuple, what: str, name: str, known) -> None:
+        """``unknown tower 'Q'; did you mean 'A'?`` (or the known names when none is close),
+        with the code ``unknown_<what>``."""
+        known = [str(k) for k in known]
+        hint = suggest(str(name), known)
+        extra = f"; did you mean {hint[0]!r}?" if hint else \
+            (f" ({what}s: {', '.join(known)})" if len(known) <= 8 else "")
+        self.error(path, f"unknown {what} {name!r}{extra}", f"unknown_{what}")
+
     # -- shapes -------------------------------------------------------------------------------
     def mapping(self, value, path: tuple, what: str) -> dict | None:
         if isinstance(value, dict):

@@ -154,8 +154,174 @@ def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None) 
     return [s.name for s in sheets]
 
 
+# --- what-if scenarios, explain, forecast and risk ---
+def apply_scenario(project: Project, scenario_path) -> Project:
+    """A new project: ``project`` with the changes of the scenario file at ``scenario_path``
+    (which must name ``project``'s file as its base). ``project`` is not changed, nor is any
+    file or the database. Raises :class:`ProjectError` with the scenario file's lines."""
+    from .scenario_apply import apply_scenario_file
+
+    return apply_scenario_file(project, scenario_path).project
+
+
+def whatif(base_path, scenario_paths):
+    """Schedule the base file and each scenario: a :class:`projects.whatif.WhatIf` with, per
+    tower, topping-out and key nodes, the difference from the base in calendar days
+    (+ = later) and the activities that became or stopped being critical. ``base_path`` may
+    also be a loaded :class:`Project` (an app that has one open). Problems in any scenario
+    file are raised together as one :class:`ProjectError`."""
+    from .scenario_apply import apply_scenario_file
+    from .whatif import WhatIf, outcome
+
+    base = base_path if isinstance(base_path, Project) else open_project(base_path)
+    base_sched = schedule_project(base)
+    base_out = outcome(base.name, base.path, base, base_sched)
+    outs, problems = [], []
+    for path in scenario_paths:
+        try:
+            applied = apply_scenario_file(base, path)
+            sched = _schedule_scenario(applied)
+        except ProjectError as err:
+            problems.extend(err.problems)
+            continue
+        outs.append(outcome(applied.scenario.name, str(path), applied.project, sched, base_out,
+                            base_sched, applied.notes))
+    if problems:
+        raise ProjectError(problems)
+    return WhatIf(base.name, base_sched.status_date, base_out, tuple(outs))
+
+
+def _schedule_scenario(applied) -> Schedule:
+    """Schedule a scenario's project; an engine error names the scenario file."""
+    from .loader import problems_error
+
+    try:
+        return schedule_project(applied.project)
+    except ProjectError as err:
+        sc = applied.scenario
+        path = ("changes",)
+        raise problems_error([(path, f"with these changes the project cannot be scheduled: "
+                               f"{p.message}", p.code) for p in err.problems],
+                             sc.path, sc.text, sc.raw) from None
+
+
+def group_ids(ids, limit: int = 12) -> list[str]:
+    """Activity ids shown compactly (``A.F2–F43.fitout (42)``); see
+    :func:`projects.whatif.group_ids`."""
+    from .whatif import group_ids as grouped
+
+    return grouped(ids, limit)
+
+
+def explain(project: Project, activity_id: str, *, scenario=None,
+            as_of: dt.date | None = None):
+    """Why ``activity_id`` is or is not critical (a :class:`scheduler.explain.Explanation`):
+    its chain of driving predecessors back to what started it, and its floats. With
+    ``scenario`` (a scenario file) the scenario's schedule is explained. An unknown activity
+    is a :class:`ProjectError` suggesting the closest ids."""
+    from scheduler.errors import suggest
+    from scheduler.explain import explain as why
+
+    if scenario is not None:
+        project = apply_scenario(project, scenario)
+    ids = project.network.index()
+    if activity_id not in ids:
+        hint = suggest(activity_id, ids)
+        extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+        raise ProjectError.single(f"unknown activity {activity_id!r}{extra}",
+                                  file=project.path, field="ACTIVITY", code="unknown_activity")
+    sched = current_schedule(project, as_of)
+    return why(sched, activity_id, project.settings.critical_float)
+
+
+def risk(project: Project, *, iterations: int | None = None, seed: int | None = None,
+         correlation: float | None = None, progress=None, as_of: dt.date | None = None):
+    """Schedule risk by Monte Carlo (a :class:`projects.risk.RiskResult`): P50/P80/P90 of the
+    project finish and each tower's topping-out, the chance of reaching each key node by its
+    target (or master-plan date), and the criticality index of every activity. The model is
+    the file's ``risk`` section (defaults when there is none); ``iterations``, ``seed`` and
+    ``correlation`` override it. ``progress(fraction)`` is called as the run goes."""
+    import dataclasses
+
+    from scheduler.montecarlo import simulate
+    from scheduler.riskspec import RiskSpec
+
+    from .risk_result import risk_result
+
+    spec = project.risk or RiskSpec()
+    changes = {k: v for k, v in (("iterations", iterations), ("seed", seed),
+                                 ("correlation", correlation)) if v is not None}
+    spec = dataclasses.replace(spec, **changes)
+    if spec.iterations < 1 or not 0 <= spec.correlation < 1:
+        raise ProjectError.single("iterations must be at least 1 and correlation in [0, 1)",
+                                  file="towerplan", code="bad_argument")
+    network = project.network
+    if as_of is not None:
+        from scheduler.progress import as_of as view
+
+        network = view(network, as_of)
+    options = ScheduleOptions(status_date=as_of, progress=project.settings.progress,
+                              critical_threshold=project.settings.critical_float)
+    watch = [n.id for t in project.towers for n in t.nodes] + \
+        [a.id for a in network.activities if a.key_node]
+    try:
+        sim = simulate(network, spec, options, watch=watch, progress=progress)
+    except SchedulerError as err:
+        raise locate_error(project, err) from None
+    return risk_result(project, sim, spec, baseline_schedule(project))
+
+
+def forecast(project: Project, *, method: str = "last", lookback: int = 3,
+             minimum: float | None = None, as_of: dt.date | None = None, baseline=None):
+    """Per tower, the remaining floors and topping-out forecast from the demonstrated cycle
+    (:class:`scheduler.forecast.TowerForecast`): ``method`` ``last`` (mean of the last
+    ``lookback`` floors) or ``learning`` (Wright's curve through every typical floor, never
+    below ``minimum`` days), next to the current schedule and the plan (``baseline``, default
+    the master schedule)."""
+    from scheduler.forecast import METHODS, forecast_tower
+
+    if method not in METHODS:
+        raise ProjectError.single(f"unknown forecast method {method!r} ({', '.join(METHODS)})",
+                                  file="towerplan", field="--method", code="bad_argument")
+    if not project.towers:
+        raise ProjectError.single("the project has no towers: a forecast needs a towers "
+                                  "section", file=project.path, field="towers",
+                                  code="no_towers")
+    base = baseline or baseline_schedule(project)
+    cur = current_schedule(project, as_of)
+    return tuple(forecast_tower(t, base, cur, method, lookback, minimum) for t in project.towers)
+# --- plans, progress and storage (projects/tracking.py, projects/planning.py) ---
+# Front ends: open_store(url) → Store; open_tracked(path, store) → Tracked (use .project with
+# the functions above); record_progress / import_progress / progress_history /
+# status_date_history; plan_view / week_plan / freeze_plan / plan_history / frozen_plans;
+# plan_status / node_review / record_reason. See docs/storage.md.
+from .planning import (  # noqa: E402, F401  (re-exported: the front ends' one API)
+    PlanStatus,
+    freeze_plan,
+    frozen_plans,
+    node_review,
+    period_for,
+    plan_baseline,
+    plan_history,
+    plan_status,
+    plan_view,
+    record_reason,
+    week_plan,
+)
+from .tracking import (  # noqa: E402, F401
+    Tracked,
+    import_progress,
+    open_store,
+    open_tracked,
+    progress_history,
+    record_progress,
+    status_date_history,
+    track,
+)
+
 # --- charts ---
 # Gantt, flowline and S-curve: chart data and pictures (projects/charts.py).
+# isort: split
 from .charts import Comparison as Comparison  # noqa: E402
 from .charts import compare_with as compare_with  # noqa: E402
 from .charts import export_flowline as export_flowline  # noqa: E402

@@ -41,6 +41,8 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     by_id = {a.id: a for a in acts}
     updates: dict[str, dict] = {}
     path = (*t.path, "actuals")
+    if _after_status(r, t, r.context.get("status_date"), path):
+        return acts
     for trade, rows in t.actuals.items():
         if trade == "structure":
             _check_order(r, t, floors, rows, (*path, trade))
@@ -69,6 +71,21 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     if not updates:
         return acts
     return [dataclasses.replace(a, **updates[a.id]) if a.id in updates else a for a in acts]
+
+
+def _after_status(r: Reader, t: TowerDef, status, path: tuple) -> bool:
+    """Report recorded dates after the file's status date (facts cannot be in the future)."""
+    if status is None:
+        return False
+    bad = False
+    for trade, rows in t.actuals.items():
+        for n, (s, f, _) in rows.items():
+            day = max((d for d in (s, f) if d is not None), default=None)
+            if day is not None and day > status:
+                r.error((*path, trade, n), f"{trade} of floor {n} is recorded on {day}, after "
+                        f"the status date {status}", "bad_progress")
+                bad = True
+    return bad
 
 
 def _node_of_floor(t: TowerDef, a: Activity) -> bool:
@@ -152,19 +169,23 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
     else:
         base = cal.index_on_or_after(s)
     sidx = cal.index_on_or_after(status) if status is not None else None
-    key_ef = offsets[key_step][1]
+    key_es, key_ef = offsets[key_step]
     for step in t.steps:
         es, ef = offsets[step["id"]]
         aid = f"{t.id}.{f.label}.{step['id']}"
         first, last = base + es, base + ef - 1
+        # without a recorded pour, only the steps before the pour are assumed done (or under
+        # way) by the status date: the pour itself, and what follows it, only when recorded
+        assumed = sidx is not None and (fin is not None or ef <= key_es)
         if ef == es:  # a milestone inside the cycle: on the day before its index
-            if (fin is not None and ef <= key_ef) or (sidx is not None and base + es <= sidx):
+            if (fin is not None and ef <= key_ef) or (assumed and base + es <= sidx):
                 day = cal.date_of(base + es - 1)
                 updates[aid] = {"actual_start": day, "actual_finish": day}
             continue
-        if (fin is not None and ef <= key_ef) or (sidx is not None and last < sidx):
+        if (fin is not None and ef <= key_ef) or (assumed and last < sidx):
             updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
-        elif (sidx is not None and first < sidx) or (sidx is None and es == 0):
+        elif (assumed and first < sidx and es < key_es) or \
+                (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)
 

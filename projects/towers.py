@@ -198,6 +198,13 @@ def floors_of(r: Reader, value, path: tuple, t: TowerDef) -> list[int]:
     return floors
 
 
+def floors_of_tower(r: Reader, value, path: tuple, tower: Tower) -> list[int]:
+    """:func:`floors_of` for an expanded tower (a scenario or risk entry naming its floors)."""
+    tdef = TowerDef(tower.id, (), floors=len(tower.storeys),
+                    basements=len(tower.floors) - len(tower.storeys))
+    return floors_of(r, value, path, tdef)
+
+
 def _label(n: int) -> str:
     return f"B{-n}" if n < 0 else str(n)
 

@@ -55,11 +55,18 @@ def schedule(network: Network, options: ScheduleOptions | None = None) -> Schedu
     >>> schedule(net)["B"].start
     datetime.date(2025, 3, 5)
     """
+    return prepare(network, options).run()
+
+
+def prepare(network: Network, options: ScheduleOptions | None = None) -> _Pass:
+    """A scheduling run set up (calendars, links in both directions, topological order,
+    progress applied) but not yet run: what the Monte Carlo passes share with this one, so
+    both read progress, lags and calendars the same way. ``.run()`` gives the schedule."""
     options = options or ScheduleOptions()
     if options.progress not in ("retained", "override"):
         raise SchedulerError(f"unknown progress mode {options.progress!r} (retained, override)",
                              code="bad_option")
-    return _Pass(network, options).run()
+    return _Pass(network, options)
 
 
 class _Pass:

@@ -162,41 +162,20 @@ def _cycle(current: Schedule, cal: WorkCalendar, done: list[Floor], lookback: in
 
 
 def _forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured, cycle):
-    """(at the demonstrated cycle, at the planned cycle) topping-out."""
+    """(at the demonstrated cycle, at the planned cycle) topping-out, by
+    :func:`scheduler.forecast.remaining_dates` (special floors keep their planned days)."""
+    from .forecast import TYPICAL_KINDS, remaining_dates
+
     if poured is None:
         return None, None
-    if len(done) == len(storeys):
+    rest = [f for f in storeys if f not in done]
+    if not rest:
         return poured, poured
-    at_plan = floor_forecast(cal, current, storeys, done, poured, None)[-1][1]
+    at_plan = remaining_dates(cal, current, rest, poured, [f.cycle_days for f in rest])[-1]
     if cycle is None:
         return at_plan, at_plan
-    return floor_forecast(cal, current, storeys, done, poured, cycle)[-1][1], at_plan
-
-
-def floor_forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured: dt.date,
-                   cycle: float | None) -> tuple[tuple[Floor, dt.date], ...]:
-    """The pour date of each floor not yet done, at ``cycle`` working days per floor (special
-    floors keep their own planned days) or at the planned cycle when ``cycle`` is ``None``.
-
-    The next floor finishes one cycle after the last pour (``poured``), or one cycle after the
-    status date when it has not started by then; every later floor adds its cycle. Days are
-    summed before rounding, so a 10.3-day cycle does not drift by whole days per floor.
-    """
-    rest = [f for f in storeys if f not in done]
-    last = _wd(cal, poured)
-    if current.status_date is not None and rest:
-        today = _wd(cal, current.status_date)
-        started = current.state[current.position(rest[0].first)] != "not_started"
-        if not started:  # work on the status date itself is still to do
-            last = max(last, today - 1)
-    out, total = [], 0.0
-    for f in rest:
-        total += f.cycle_days if cycle is None or f.kind not in _CYCLING else cycle
-        out.append((f, cal.date_of(last + int(round(total)))))
-    return tuple(out)
-
-
-_CYCLING = ("typical", "setback", "podium")  # floors that run at the demonstrated cycle
+    demo = [cycle if f.kind in TYPICAL_KINDS else f.cycle_days for f in rest]
+    return remaining_dates(cal, current, rest, poured, demo)[-1], at_plan
 
 
 def node_status(node_id: str, name: str, tower: str | None, target,

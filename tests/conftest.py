@@ -28,3 +28,20 @@ def run_cli(*args, env=None, cwd=None, input=None, timeout=120) -> subprocess.Co
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def mon_fri_date(i: int, monday: str = "2025-03-03"):
+    """The date of working-day index ``i`` on a Mon–Fri calendar (no holidays) whose index 0
+    is the Monday ``monday``: five working days to a seven-day week."""
+    import datetime as dt
+
+    return dt.date.fromisoformat(monday) + dt.timedelta(days=7 * (i // 5) + i % 5)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_database(tmp_path_factory, monkeypatch):
+    """No test touches the user's own database: the default location moves to a temporary
+    folder, and TOWERPLAN_DB / TOWERPLAN_TODAY / TOWERPLAN_USER from the shell are ignored."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    for name in ("TOWERPLAN_DB", "TOWERPLAN_TODAY", "TOWERPLAN_USER"):
+        monkeypatch.delenv(name, raising=False)

@@ -12,8 +12,8 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("validate", "schedule", "status", "export", "import_", "gantt", "flowline",
-            "scurve")
+COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
+            "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,9 +20,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..baseline import Baseline
+from ..forecast import METHODS, forecast_tower
 from ..result import COMPLETE, Schedule
 from ..towers import Floor, Tower
-from ..variance import floor_forecast, tower_status
+from ..variance import tower_status
 from .common import ALL_TIME, ChartError, Window, plain, span_of
 
 Point = tuple[dt.date, int]
@@ -92,25 +93,29 @@ class Flowline:
     status_date: dt.date | None
     baseline_name: str
     scenario_name: str | None = None
+    method: str = "last"
 
     def tower(self, tower_id: str) -> TowerFlow:
         return next(t for t in self.towers if t.tower == tower_id)
 
 
 def flowline(towers, current: Schedule, baseline: Baseline, *, title: str = "",
-             trades=None, window: Window = ALL_TIME, lookback: int = 3,
+             trades=None, window: Window = ALL_TIME, lookback: int = 3, method: str = "last",
              scenario: Schedule | None = None, scenario_name: str | None = None) -> Flowline:
     """The flowline of ``towers`` in ``current`` against ``baseline``.
 
     ``trades`` picks trade ids (``structure`` and the tower's trades; default: the structure
-    and every trade that works floor by floor, not crane or hoist jumps). ``lookback`` is the
-    number of floors over which the current cycle is measured, as in ``towerplan status``.
+    and every trade that works floor by floor, not crane or hoist jumps). The forecast is
+    :func:`scheduler.forecast.forecast_tower`'s by ``method`` (``last``: the mean cycle of the
+    last ``lookback`` floors, as ``towerplan status`` gives it; ``learning``: a learning curve).
     Raises :class:`ChartError` when a trade is unknown or nothing falls in the window.
     """
     if not towers:
         raise ChartError("the project has no towers: a flowline needs a towers section",
                          code="no_towers")
-    flows = tuple(_tower(t, current, baseline, trades, lookback, scenario) for t in towers)
+    check_method(method)
+    flows = tuple(_tower(t, current, baseline, trades, (lookback, method), scenario)
+                  for t in towers)
     days = [d for f in flows for s in f.series for d, _ in s.points]
     days += [d for f in flows for _, d in f.topping_out]
     first, last = span_of(days) or (current.project_start, current.project_finish)
@@ -119,20 +124,29 @@ def flowline(towers, current: Schedule, baseline: Baseline, *, title: str = "",
                          code="empty_chart")
     return Flowline(title, plain(title, current.network.name or "Flowline"), flows,
                     window.clip(first, last), current.status_date, baseline.name,
-                    scenario_name)
+                    scenario_name, method)
 
 
-def _tower(tower: Tower, current: Schedule, baseline: Baseline, trades, lookback: int,
+def check_method(method: str) -> None:
+    """Refuse a forecast method :mod:`scheduler.forecast` does not have."""
+    if method not in METHODS:
+        raise ChartError(f"unknown forecast method {method!r}: use {' or '.join(METHODS)}",
+                         code="bad_method")
+
+
+def _tower(tower: Tower, current: Schedule, baseline: Baseline, trades, how,
            scenario: Schedule | None) -> TowerFlow:
+    lookback, method = how
     status = tower_status(tower, baseline, current, lookback)
     series: list[FlowSeries] = []
     for trade, name, floors in _trades(tower, trades):
         ids = [(n, _activity(tower, trade, n)) for n in floors]
         series.extend(_lines(trade, name, ids, current, baseline, scenario))
-    structure = next((s for s in series if s.trade == "structure" and s.series == "actual"),
-                     None)
-    if structure and structure.points and status.current_cycle_days and not status.topped_out:
-        series.append(_forecast(tower, current, status.current_cycle_days, structure))
+    actual = next((s for s in series if s.trade == "structure" and s.series == "actual"), None)
+    pours = forecast_pours(tower, current, baseline, lookback, method)
+    if actual and actual.points and pours and not status.topped_out:
+        series.append(FlowSeries("structure", "Structure", "forecast",
+                                 (actual.points[-1], *((d, n) for n, d in pours))))
     gap = None
     if status.highest_floor and status.planned_on:
         top = tower.floor(int(status.highest_floor[1:]))
@@ -140,7 +154,7 @@ def _tower(tower: Tower, current: Schedule, baseline: Baseline, trades, lookback
                   status.days_ahead)
     tops = [("baseline", status.planned_topping_out)]
     tops += [("actual", status.cpm_topping_out)] if status.topped_out else [
-        ("schedule", status.cpm_topping_out), ("forecast", status.forecast_topping_out)]
+        ("schedule", status.cpm_topping_out), ("forecast", pours[-1][1] if pours else None)]
     if scenario is not None and tower.topping_out in scenario.network.index():
         tops.append(("scenario", scenario.finish[scenario.position(tower.topping_out)]))
     return TowerFlow(tower.id, tower.name, f"Tower {tower.id}", tower.top_floor.number,
@@ -189,21 +203,13 @@ def _lines(trade, name, ids, current: Schedule, baseline: Baseline, scenario):
     return [s for s in out if s.points and (s.series != "schedule" or todo)]
 
 
-def _forecast(tower: Tower, current: Schedule, cycle: float, actual: FlowSeries) -> FlowSeries:
-    pts = forecast_pours(tower, current, cycle)
-    return FlowSeries("structure", "Structure", "forecast",
-                      (actual.points[-1], *((d, f.number) for f, d in pts)))
-
-
-def forecast_pours(tower: Tower, current: Schedule, cycle: float):
-    """``(floor, day)`` for each storey not yet done, at ``cycle`` working days per floor from
-    the last pour (see :func:`scheduler.variance.floor_forecast`); empty before the first."""
-    done = [f for f in tower.storeys if current.state[current.position(f.key)] == COMPLETE]
-    if not done:
-        return ()
-    poured = current.finish[current.position(done[-1].key)]
-    cal = current.calendars[tower.calendar]
-    return floor_forecast(cal, current, tower.storeys, done, poured, cycle)
+def forecast_pours(tower: Tower, current: Schedule, baseline: Baseline, lookback: int = 3,
+                   method: str = "last") -> tuple[tuple[int, dt.date], ...]:
+    """``(floor number, forecast pour day)`` for each storey not yet done, by
+    :func:`scheduler.forecast.forecast_tower`; empty before the first pour."""
+    fc = forecast_tower(tower, baseline, current, method=method, lookback=lookback)
+    number = {f.label: f.number for f in tower.storeys}
+    return tuple((number[f.label], f.forecast) for f in fc.floors)
 
 
 def cycle_bands(tower: Tower, current: Schedule) -> tuple[CycleBand, ...]:

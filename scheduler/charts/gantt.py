@@ -57,10 +57,17 @@ class GanttRow:
         """A key node's margin on its target, calendar days (+ = before the target)."""
         return (self.target - self.finish).days if self.target else None
 
+    def parts(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The days each thing the row draws covers: its bar, baseline, scenario, target."""
+        out = [(self.start, self.finish)] if self.in_base else []
+        out += [p for p in (self.baseline, self.scenario) if p is not None]
+        if self.target is not None:
+            out.append((self.target, self.target))
+        return tuple(out)
+
     def span(self) -> tuple[dt.date, dt.date]:
-        """First and last day the row draws anything (bar, baseline, target, scenario)."""
-        got = span_of((self.start, self.finish, self.target,
-                       *(self.baseline or ()), *(self.scenario or ())))
+        """First and last day the row draws anything."""
+        got = span_of(d for part in self.parts() for d in part)
         assert got is not None
         return got
 
@@ -234,7 +241,7 @@ def _scenario_row(spec: RowSpec, scenario: Schedule, baseline: Baseline | None) 
 def _keep(row: GanttRow, critical_only: bool, window: Window) -> bool:
     if critical_only and not (row.critical or row.scenario_critical):
         return False
-    return window.overlaps(*row.span())
+    return any(window.overlaps(*part) for part in row.parts())
 
 
 def _ordered(rows: list[GanttRow], group: GroupSpec) -> list[GanttRow]:

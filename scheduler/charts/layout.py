@@ -40,7 +40,7 @@ def time_scale(first: dt.date, last: dt.date, width_px: float) -> TimeScale:
     """The time scale for ``first``..``last`` drawn ``width_px`` pixels wide.
 
     Weekly gridlines appear when weeks are at least 10 px apart, daily ones when days are 16 px
-    apart. Days are labelled (``Mo 3``) when at least 40 px apart; else weeks, by their Monday
+    apart. Days are labelled (``Mo 3``) when at least 56 px apart; else weeks, by their Monday
     (``3 Jul``, centred on the week), when at least 48 px apart; else months, at their middle,
     every 1, 2, 3, 6 or 12 months so that labels are at least 36 px apart. The first label
     and the first of each year carry the year on a second line (``Jan\n2023``).
@@ -49,11 +49,12 @@ def time_scale(first: dt.date, last: dt.date, width_px: float) -> TimeScale:
     per_day = width_px / days
     months = _month_starts(first, last)
     weeks = tuple(_mondays(first, last)) if per_day * 7 >= 10 else ()
-    if per_day >= 40:  # a few weeks at most: every day, the month under the first of each
+    if per_day >= 56:  # a few weeks at most: every day, the month under the first of each
         return _daily(first, last, months, weeks)
     if weeks and per_day * 7 >= 48:
+        before = first - dt.timedelta(days=first.weekday())  # the week the window starts in
         marks = [(d + dt.timedelta(days=3), f"{d.day} {calendar.month_abbr[d.month]}")
-                 for d in weeks if d + dt.timedelta(days=3) <= last]
+                 for d in _mondays(before, last) if first <= d + dt.timedelta(days=3) <= last]
     else:
         step = next((s for s in (1, 2, 3, 6) if per_day * 30.4 * s >= 36), 12)
         marks = []
@@ -68,7 +69,15 @@ def time_scale(first: dt.date, last: dt.date, width_px: float) -> TimeScale:
         labels.append((day, text))
     years = tuple(m for m in months if m.month == 1)
     every_day = tuple(first + dt.timedelta(days=k) for k in range(days)) if per_day >= 16 else ()
-    return TimeScale(months, weeks, years, tuple(labels), every_day)
+    return TimeScale(months, weeks, years, _two_lines(labels), every_day)
+
+
+def _two_lines(labels) -> tuple[tuple[dt.date, str], ...]:
+    """Every label on two lines when some are, so first lines stay level with each other
+    above the axes (where labels hang from their last line) as well as below."""
+    if not any("\n" in t for _, t in labels):
+        return tuple(labels)
+    return tuple((d, t if "\n" in t else t + "\n ") for d, t in labels)
 
 
 def _daily(first: dt.date, last: dt.date, months, weeks) -> TimeScale:
@@ -80,7 +89,7 @@ def _daily(first: dt.date, last: dt.date, months, weeks) -> TimeScale:
             text += f"\n{calendar.month_abbr[d.month]} {d.year}"
         labels.append((d, text))
     years = tuple(m for m in months if m.month == 1)
-    return TimeScale(months, weeks, years, tuple(labels), days)
+    return TimeScale(months, weeks, years, _two_lines(labels), days)
 
 
 def _month_starts(first: dt.date, last: dt.date):

@@ -26,7 +26,7 @@ from ..result import COMPLETE, IN_PROGRESS, Schedule
 from ..towers import Tower
 from ..variance import tower_status
 from .common import ALL_TIME, ChartError, Window, plain, span_of
-from .flowline import forecast_pours
+from .flowline import check_method, forecast_pours
 
 MEASURES = ("floors", "weighted")
 Point = tuple[dt.date, float]
@@ -82,6 +82,7 @@ class SCurve:
     status_date: dt.date | None
     baseline_name: str
     scenario_name: str | None = None
+    method: str = "last"
 
     def tower(self, tower_id: str) -> TowerCurves:
         return next(t for t in self.towers if t.tower == tower_id)
@@ -89,17 +90,21 @@ class SCurve:
 
 def scurve(towers, current: Schedule, baseline: Baseline, *, measure: str = "floors",
            title: str = "", window: Window = ALL_TIME, lookback: int = 3,
-           scenario: Schedule | None = None, scenario_name: str | None = None) -> SCurve:
+           method: str = "last", scenario: Schedule | None = None,
+           scenario_name: str | None = None) -> SCurve:
     """The S-curves of ``towers`` in ``current`` against ``baseline`` by ``measure``
-    (``floors`` or ``weighted``). Raises :class:`ChartError` when there is nothing to draw."""
+    (``floors`` or ``weighted``); the floors' forecast by ``method`` and ``lookback`` as in
+    :func:`scheduler.charts.flowline.flowline`. Raises :class:`ChartError` when there is
+    nothing to draw."""
     if measure not in MEASURES:
         raise ChartError(f"unknown measure {measure!r}: use {' or '.join(MEASURES)}",
                          code="bad_measure")
     if not towers:
         raise ChartError("the project has no towers: an S-curve needs a towers section",
                          code="no_towers")
+    check_method(method)
     build = _floors if measure == "floors" else _weighted
-    out = tuple(build(t, current, baseline, lookback, scenario) for t in towers)
+    out = tuple(build(t, current, baseline, (lookback, method), scenario) for t in towers)
     days = [d for t in out for c in t.curves for d, _ in c.points]
     first, last = span_of(days) or (current.project_start, current.project_finish)
     if not window.open and not window.overlaps(first, last):
@@ -107,11 +112,12 @@ def scurve(towers, current: Schedule, baseline: Baseline, *, measure: str = "flo
                          code="empty_chart")
     return SCurve(title, plain(title, current.network.name or "S-curve"), measure,
                   "floors" if measure == "floors" else "%", out, window.clip(first, last),
-                  current.status_date, baseline.name, scenario_name)
+                  current.status_date, baseline.name, scenario_name, method)
 
 
-def _floors(tower: Tower, current: Schedule, baseline: Baseline, lookback: int,
+def _floors(tower: Tower, current: Schedule, baseline: Baseline, how,
             scenario: Schedule | None) -> TowerCurves:
+    lookback, method = how
     keys = [f.key for f in tower.storeys]
     status = current.status_date
     plan = sorted(d for d in (baseline.finish(k) for k in keys) if d is not None)
@@ -129,8 +135,8 @@ def _floors(tower: Tower, current: Schedule, baseline: Baseline, lookback: int,
     if todo:
         curves.append(Curve("schedule", _cumulate(None, todo, origin)))
     st = tower_status(tower, baseline, current, lookback)
-    if st.current_cycle_days and todo:
-        days = [d for _, d in forecast_pours(tower, current, st.current_cycle_days)]
+    days = sorted(d for _, d in forecast_pours(tower, current, baseline, lookback, method))
+    if days and todo:
         curves.append(Curve("forecast", _cumulate(None, days, origin)))
     if scenario is not None:
         curves.append(_scenario_floors(scenario, keys, origin))
@@ -167,7 +173,7 @@ def _cumulate(first: dt.date | None, days, origin: Point | None = None) -> tuple
     return tuple(out)
 
 
-def _weighted(tower: Tower, current: Schedule, baseline: Baseline, lookback: int,
+def _weighted(tower: Tower, current: Schedule, baseline: Baseline, how,
               scenario: Schedule | None) -> TowerCurves:
     acts = [(i, a) for i, a in enumerate(current.network.activities)
             if a.tower == tower.id and a.duration > 0]

@@ -14,7 +14,7 @@ from ..charts.flowline import Flowline, TowerFlow
 from ..charts.layout import DPI, WIDTH_IN, time_scale
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
-from .style import COLOURS, LINES, SERIES_COLOURS, SERIES_NAMES
+from .style import COLOURS, LINES, SERIES_COLOURS, series_name
 
 PANEL_IN, HEAD_IN, FOOT_IN = 5.0, 0.95, 0.75
 LEFT_IN, RIGHT_IN = 0.85, 1.6
@@ -66,7 +66,7 @@ def _panel(ax, chart: Flowline, tower: TowerFlow, colours, label: Labeller, scal
                 **LINES[s.series], **extra)
     _bands(ax, tower, colours)
     _gap(ax, tower)
-    _topping_out(ax, tower)
+    _topping_out(ax, tower, chart.method)
     draw_status(ax, chart.status_date)
     name = label(tower.name, tower.fallback)
     ax.set_title(f"{name}   {_headline(tower)}", loc="left", fontsize=12,
@@ -134,7 +134,7 @@ _TOP_COLOURS = {"baseline": COLOURS["baseline"], "schedule": COLOURS["task"],
                 "scenario": COLOURS["scenario"]}
 
 
-def _topping_out(ax, tower: TowerFlow) -> None:
+def _topping_out(ax, tower: TowerFlow, method: str) -> None:
     """Stars at the top floor, one per series, and their dates in the panel's corner in the
     stars' colours."""
     ax.annotate("Topping-out", (0.01, 0.97), xycoords="axes fraction", ha="left", va="top",
@@ -143,7 +143,7 @@ def _topping_out(ax, tower: TowerFlow) -> None:
         colour = _TOP_COLOURS[series]
         ax.scatter([mid(day)], [tower.top_floor], marker="*", s=170, c=colour,
                    edgecolors="white", linewidths=0.6, zorder=10)
-        ax.annotate(f"★ {SERIES_NAMES[series]}: {day:%-d %b %Y}", (0.01, 0.97),
+        ax.annotate(f"★ {series_name(series, method)}: {day:%-d %b %Y}", (0.01, 0.97),
                     xycoords="axes fraction", xytext=(0, -13 * (k + 1)),
                     textcoords="offset points", ha="left", va="top", fontsize=9,
                     color=colour, zorder=11)
@@ -164,7 +164,8 @@ def _legend(fig, chart: Flowline, colours, label: Labeller, height: float) -> No
     names = {s.trade: s.trade_name for t in chart.towers for s in t.series}
     items = [Patch(color=colours[t], label=label(names[t], t)) for t in colours]
     present = {s.series for t in chart.towers for s in t.series}
-    items += [Line2D([], [], color=COLOURS["text"], label=SERIES_NAMES[k], **LINES[k],
+    items += [Line2D([], [], color=COLOURS["text"], label=series_name(k, chart.method),
+                     **LINES[k],
                      **({"marker": "o", "markersize": 3.2} if k == "actual" else {}))
               for k in ("baseline", "actual", "schedule", "forecast", "scenario")
               if k in present]

@@ -14,7 +14,7 @@ from ..charts.layout import DPI, WIDTH_IN, time_scale
 from ..charts.scurve import SCurve, TowerCurves
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
-from .style import COLOURS, LINES, SERIES_COLOURS, SERIES_NAMES
+from .style import COLOURS, LINES, SERIES_COLOURS, series_name
 
 PANEL_IN, HEAD_IN, FOOT_IN = 5.6, 0.95, 0.7
 _COLOURS = {"baseline": COLOURS["baseline"], "actual": SERIES_COLOURS[0],
@@ -110,7 +110,9 @@ def _gap(ax, chart: SCurve, tower: TowerCurves) -> None:
 def _subtitle(chart: SCurve, label: Labeller) -> str:
     bits = [f"baseline: {chart.baseline_name}",
             "arrow at the status date: how far ahead of the baseline (earned schedule)"]
-    if chart.measure == "floors":
+    if chart.measure == "floors" and chart.method == "learning":
+        bits.append("forecast: remaining floors on a learning curve fitted to all floors")
+    elif chart.measure == "floors":
         bits.append("forecast: remaining floors at the cycle of the last floors")
     if chart.scenario_name:
         bits.append(f"scenario: {label(chart.scenario_name, 'scenario')}")
@@ -121,7 +123,7 @@ def _legend(fig, chart: SCurve, height: float) -> None:
     from matplotlib.lines import Line2D
 
     present = {c.series for t in chart.towers for c in t.curves}
-    items = [Line2D([], [], color=_COLOURS[k], label=SERIES_NAMES[k], **LINES[k])
+    items = [Line2D([], [], color=_COLOURS[k], label=series_name(k, chart.method), **LINES[k])
              for k in ("baseline", "actual", "schedule", "forecast", "scenario") if k in present]
     items.append(Line2D([], [], color=COLOURS["status"], linestyle=(0, (4, 2)),
                         label="status date"))

@@ -50,3 +50,10 @@ SERIES_NAMES = {
     "forecast": "forecast at the current cycle",
     "scenario": "scenario",
 }
+
+
+def series_name(series: str, method: str = "last") -> str:
+    """What a series is called in a legend; the forecast says how it was made."""
+    if series == "forecast" and method == "learning":
+        return "forecast on the learning curve"
+    return SERIES_NAMES[series]

@@ -101,6 +101,9 @@ def test_filters_keep_only_what_was_asked(cur, base):
     assert [r.key for r in late.rows] == ["A#facade", "A.topping_out"]
     assert late.span == (D(2025, 3, 24), D(2025, 3, 31))
     assert [g.key for g in _gantt(cur, base, tower_ids={"A"}).groups] == ["A"]
+    # 7 Mar falls between the crane's baseline (1–6 Mar) and its bar (8–13 Mar): not kept
+    one_day = _gantt(cur, base, level="floor", window=Window(D(2025, 3, 7), D(2025, 3, 7)))
+    assert [r.key for r in one_day.rows] == ["A#F1"]
 
 
 def test_nothing_to_draw_is_an_error_that_says_why(cur, base):

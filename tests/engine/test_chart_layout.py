@@ -24,14 +24,16 @@ def test_years_of_months_label_every_other_month_without_weeks():
     s = time_scale(D(2021, 9, 1), D(2025, 6, 30), 1500)  # ~1 px a day
     assert s.weeks == () and len(s.months) == 46
     assert s.years == (D(2022, 1, 1), D(2023, 1, 1), D(2024, 1, 1), D(2025, 1, 1))
-    assert s.labels[:3] == ((D(2021, 9, 16), "Sep\n2021"), (D(2021, 11, 16), "Nov"),
+    # every label on two lines, so that their first lines are level above the axes too
+    assert s.labels[:3] == ((D(2021, 9, 16), "Sep\n2021"), (D(2021, 11, 16), "Nov\n "),
                             (D(2022, 1, 16), "Jan\n2022"))
 
 
 def test_a_quarter_gets_weekly_labels_and_a_fortnight_daily_ones():
     s = time_scale(D(2023, 6, 20), D(2023, 8, 10), 1500)  # ~29 px a day
     assert s.weeks[0] == D(2023, 6, 26) and len(s.weeks) == 7
-    assert s.labels[:2] == ((D(2023, 6, 29), "26 Jun\n2023"), (D(2023, 7, 6), "3 Jul"))
+    # the week the window starts in is labelled too: its Thursday is inside
+    assert s.labels[:2] == ((D(2023, 6, 22), "19 Jun\n2023"), (D(2023, 6, 29), "26 Jun\n "))
     days = time_scale(D(2025, 3, 3), D(2025, 3, 12), 1500)
     assert days.labels[0] == (D(2025, 3, 3), "Mo 3\nMar 2025") and len(days.labels) == 10
     assert len(days.days) == 10

@@ -82,3 +82,17 @@ def test_bad_arguments_are_project_errors(project, kwargs, code, words):
     with pytest.raises(ProjectError) as err:
         service.gantt_chart(project, **kwargs)
     assert err.value.code == code and words in str(err.value)
+
+
+def test_scenario_overlay_and_learning_curve_forecast(project):
+    from tests.conftest import ROOT
+
+    what_if = service.compare_with(project, ROOT / "examples" / "whatif_cycle9_from_F30.yaml")
+    assert what_if.name == "9-day cycle from floor 30"
+    top = service.gantt_chart(project, level="summary", compare=what_if).row("A.topping_out")
+    assert (top.finish, top.scenario) == (D(2024, 3, 30), (D(2024, 3, 17), D(2024, 3, 17)))
+    assert dict(service.flowline_chart(project, compare=what_if).tower("B").topping_out)[
+        "scenario"] == D(2023, 12, 2)
+    learning = service.flowline_chart(project, method="learning")  # as towerplan forecast
+    assert dict(learning.tower("A").topping_out)["forecast"] == D(2024, 3, 27)
+    assert dict(learning.tower("B").topping_out)["forecast"] == D(2023, 12, 3)

@@ -62,3 +62,28 @@ def test_bad_arguments_one_line_exit_2(cli, tmp_path, args, message):
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("towerplan: ") and message in lines[0]
     assert "Traceback" not in res.stderr and not list(tmp_path.glob("*.png"))
+
+
+def test_a_frozen_week_plan_is_the_baseline(cli, tmp_path):
+    db = tmp_path / "plans.db"
+    froze = cli("plan", "week", EXAMPLE, "--period", "2023-W27", "--freeze", "--db", db)
+    assert froze.returncode == 0, froze.stderr
+    out = tmp_path / "week.svg"
+    res = cli("gantt", EXAMPLE, "--plan", "week", "--period", "2023-W27", "--db", db,
+              "--tower", "B", "--from", "2023-06-26", "--to", "2023-07-16", "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert "grey bars: baseline (week 2023-W27)" in out.read_text(encoding="utf-8")
+    missing = cli("gantt", EXAMPLE, "--plan", "week", "--period", "2023-W30", "--db", db,
+                  "-o", tmp_path / "x.png")
+    assert missing.returncode == 2 and "no week 2023-W30 plan is frozen" in missing.stderr
+
+
+def test_a_scenario_is_drawn_next_to_the_plan(cli, tmp_path):
+    out = tmp_path / "flow.svg"
+    res = cli("flowline", EXAMPLE, "--scenario", EXAMPLE.parent / "whatif_cycle9_from_F30.yaml",
+              "-o", out)
+    assert res.returncode == 0, res.stderr
+    texts = out.read_text(encoding="utf-8")
+    # as towerplan whatif has it: A tops out on 17 Mar 2024 (−13 days), B on 2 Dec 2023
+    assert "★ scenario: 17 Mar 2024" in texts and "★ scenario: 2 Dec 2023" in texts
+    assert "scenario: 9-day cycle from floor 30" in texts

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_as_of, add_file, date_arg
+from .common import add_as_of, add_db, add_file, date_arg, open_tracked
 
 
 def add_chart_arguments(p: argparse.ArgumentParser, default_name: str, *,
                         lookback: bool = False) -> None:
-    """FILE, -o/--output, --from/--to, --tower, --as-of, --scenario (and --lookback)."""
+    """FILE, -o/--output, --from/--to, --tower, --as-of, --plan/--period, --db, --scenario
+    (and --lookback, --method)."""
     add_file(p)
     p.add_argument("-o", "--output", default=default_name, metavar="OUT",
                    help=f"the picture to write; .png, .svg or .pdf by its extension "
@@ -22,29 +23,44 @@ def add_chart_arguments(p: argparse.ArgumentParser, default_name: str, *,
     p.add_argument("--tower", action="append", metavar="ID",
                    help="only this tower (repeat for several)")
     add_as_of(p)
+    p.add_argument("--plan", choices=("master", "year", "month", "week"), default="master",
+                   help="the plan drawn as the baseline (default master: the frozen master "
+                        "schedule, else the one derived from the file); a year, month or week "
+                        "plan must have been frozen (towerplan plan … --freeze)")
+    p.add_argument("--period", metavar="P", default="",
+                   help="with --plan year|month|week: 2023, 2023-07 or 2023-W27 (default: the "
+                        "period holding the status date)")
+    add_db(p)
     p.add_argument("--scenario", metavar="FILE",
-                   help="a what-if scenario file to draw next to the plan")
+                   help="a what-if scenario file (towerplan whatif) to draw next to the plan")
     if lookback:
         p.add_argument("--lookback", type=int, default=3, metavar="N",
                        help="floors over which the current cycle is measured (default 3)")
+        p.add_argument("--method", choices=("last", "learning"), default="last",
+                       help="the forecast: the mean cycle of the last floors (default) or a "
+                            "learning curve fitted to all of them, as towerplan forecast")
 
 
 def prepare(args):
-    """Check the output path, load the project and the scenario: ``(service, project,
-    options)`` with the options every chart takes. Mistakes raise ProjectError (exit 2)
-    before any drawing."""
+    """Check the output path, load the project with the progress recorded in the database,
+    the chosen plan and the scenario: ``(service, project, options)`` with the options every
+    chart takes. Mistakes raise ProjectError (exit 2) before any drawing."""
     from projects import service
     from projects.charts import check_output
 
     check_output(args.output)
-    project = service.open_project(args.file)
+    store, tracked = open_tracked(args)
+    project = tracked.project
     compare = None
     if args.scenario:
         compare = service.compare_with(project, args.scenario, as_of=args.as_of)
     options = {"towers": args.tower, "start": args.start, "end": args.end,
-               "as_of": args.as_of, "compare": compare}
+               "as_of": args.as_of, "compare": compare,
+               "baseline": service.plan_baseline(store, tracked, args.plan,
+                                                 args.period or None)}
     if hasattr(args, "lookback"):
         options["lookback"] = max(1, args.lookback)
+        options["method"] = args.method
     return service, project, options
 
 

@@ -37,3 +37,28 @@ def iso(day) -> str | None:
 def bad_argument(message: str, field: str = "") -> ProjectError:
     """A mistake in the command's arguments (exit 2)."""
     return ProjectError.single(message, file="towerplan", field=field, code="bad_argument")
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL",
+                   help="the database: a SQLite file path, sqlite:///PATH or "
+                        "postgresql+psycopg://USER@HOST/DB (default: $TOWERPLAN_DB, else "
+                        "~/.local/share/towerplan/towerplan.db)")
+
+
+def open_tracked(args):
+    """(store, tracked project) for a command with FILE and --db; warnings go to stderr."""
+    import sys
+
+    from projects import service
+
+    store = service.open_store(getattr(args, "db", None))
+    tracked = service.open_tracked(args.file, store)
+    for warning in tracked.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return store, tracked
+
+
+def local_time(moment) -> str:
+    """A UTC time shown in the local zone, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""

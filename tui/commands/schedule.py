@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument
+from .common import add_as_of, add_db, add_file, add_format, bad_argument, open_tracked
 
 FIELDS = ["id", "name", "start", "finish", "late_start", "late_finish", "duration",
           "total_float", "free_float", "critical"]
@@ -28,14 +28,16 @@ def register(sub) -> None:
     p.add_argument("--critical", action="store_true", help="only critical activities")
     p.add_argument("--tower", metavar="T", help="only activities of tower T")
     p.add_argument("-o", "--output", metavar="PATH", help="write to a file instead of stdout")
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from projects import service
 
-    project, sched = service.load_and_schedule(args.file, as_of=args.as_of,
-                                               progress=args.progress)
+    _, tracked = open_tracked(args)  # the file with the progress recorded in the database
+    project = tracked.project
+    sched = service.schedule_project(project, as_of=args.as_of, progress=args.progress)
     positions = _select(project, sched, args)
     for w in sched.warnings:
         print(f"warning: {w}", file=sys.stderr)

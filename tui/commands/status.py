@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from .common import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -25,25 +25,61 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", metavar="PATH", help="the workbook for --format xlsx")
     p.add_argument("--lookback", type=int, default=3, metavar="N",
                    help="floors over which the current cycle is measured (default 3)")
+    p.add_argument("--plan", choices=("master", "year", "month", "week"), default="master",
+                   help="the plan level to measure against (default master: the frozen master "
+                        "schedule, else the one derived from the file)")
+    p.add_argument("--period", metavar="P", default="",
+                   help="with --plan year|month|week: 2023, 2023-07 or 2023-W27 (default: the "
+                        "period holding the status date)")
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from projects import service
 
-    project = service.open_project(args.file)
-    statuses = service.tower_statuses(project, as_of=args.as_of, lookback=max(1, args.lookback))
-    plan = getattr(args, "plan", None) or "master"
+    store, tracked = open_tracked(args)
+    st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
+                             lookback=max(1, args.lookback))
+    statuses = st.towers
     if args.format == "xlsx":
         return _xlsx(statuses, args.output)
     if args.format == "json":
         from ..output import write_json
+        from .plan import line_json, ppc_json
 
-        write_json({"project": project.id, "status_date": iso(statuses[0].status_date),
-                    "plan": plan, "towers": [as_json(s) for s in statuses]})
+        plan = st.plan
+        write_json({"project": tracked.base.id, "status_date": iso(statuses[0].status_date),
+                    "plan": args.plan, "period": st.period.key or None,
+                    "baseline": st.baseline, "fallback": list(st.fallback),
+                    "towers": [as_json(s) for s in statuses],
+                    "ppc": ppc_json(plan.ppc) if plan else None,
+                    "not_done": [line_json(ln) for ln in plan.due if ln.outcome == "not done"]
+                    if plan else []})
         return 0
-    print(render(project.name, statuses, plan))
+    print(render(tracked.base.name, statuses, f"the {st.baseline}", st.fallback))
+    if st.plan is not None:
+        print(period_block(st.plan))
     return 0
+
+
+def period_block(view) -> str:
+    """PPC of a frozen period plan and what was not done, with the reasons recorded."""
+    from .plan import cap
+
+    ppc = view.ppc
+    lines = [f"{cap(view.period.label)}: {len(view.lines)} items, {ppc.due} due"]
+    if ppc.percent is not None:
+        lines[0] += (f" · PPC {ppc.percent:g}% ({ppc.done} done of {ppc.done + ppc.not_done} "
+                     f"due so far{f', {ppc.open} still open' if ppc.open else ''})")
+    for ln in view.due:
+        if ln.outcome == "not done":
+            why = ln.reason.shown if ln.reason else "no reason recorded yet"
+            now = f"done {ln.finish_now}" if ln.state == "complete" else \
+                f"forecast {ln.finish_now}"
+            lines.append(f"  not done  {ln.item.activity:<18} planned {ln.item.finish}, {now}"
+                         f" · {why}")
+    return "\n".join(lines) + "\n"
 
 
 def _xlsx(statuses, path) -> int:
@@ -78,7 +114,12 @@ def signed(n, unit: str = "days") -> str:
         return "—"
     if n == 0:
         return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {unit}"
+    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
+
+
+def _one(unit: str, n: int) -> str:
+    """``days`` → ``day`` for ±1."""
+    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
 
 
 def verdict(n) -> tuple[str, str]:
@@ -86,19 +127,24 @@ def verdict(n) -> tuple[str, str]:
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} days AHEAD", "green"
+        return f"{n} {_one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} days BEHIND", "red"
+        return f"{-n} {_one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
 
 
-def render(title: str, statuses, plan: str) -> str:
+def render(title: str, statuses, plan: str, fallback=()) -> str:
+    """The per-tower blocks under a header naming the plan (and the plans it falls back to
+    for activities it does not hold)."""
     from ..output import paint
 
     on = sys.stdout.isatty()
     first = statuses[0]
-    lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against the "
-                   f"{plan} plan", "bold", on=on), ""]
+    lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against "
+                   f"{plan}", "bold", on=on)]
+    if fallback:
+        lines.append(f"(for work not in it: the {' → the '.join(fallback)})")
+    lines.append("")
     for s in statuses:
         text, colour = verdict(s.days_ahead)
         lines.append(paint(f"{s.tower}  {s.name}", "bold", on=on) + "   "

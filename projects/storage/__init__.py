@@ -1,0 +1,16 @@
+"""Storage of what people record: progress entries, frozen plans, reasons, status dates.
+
+- :mod:`.engine`: which database (``--db`` / ``TOWERPLAN_DB`` / the default SQLite file) and
+  ``make_engine(url=None)``; nothing connects at import.
+- :mod:`.store`: :class:`Store`, sessions to read and locked transactions to write.
+- :mod:`.tables`: the SQLModel tables; :mod:`.schema`: their version and migrations.
+- :mod:`.repository`: rows ↔ the frozen records of :mod:`projects.records`.
+
+Importing this package does not import SQLAlchemy or SQLModel (they cost ~0.4 s): the store
+imports them when a session is first opened.
+"""
+
+from .engine import default_path, make_engine, resolve_url
+from .store import Store
+
+__all__ = ["Store", "default_path", "make_engine", "resolve_url"]

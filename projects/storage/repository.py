@@ -1,0 +1,163 @@
+"""Rows ↔ records. Every function takes the caller's ``session`` (keyword-only) and never
+commits: the caller owns the transaction (:meth:`Store.writing` commits it). Reads return the
+frozen records of :mod:`projects.records`, oldest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from ..records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
+from .tables import PlanItemRow, PlanRow, ProgressRow, ProjectRow, ReasonRow, StatusDateRow
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+def lock_project(session, project_id: str, name: str = "") -> None:
+    """Create the project's row or bump its write counter: the project's write lock."""
+    if session.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(ProjectRow).values(id=project_id, name=name, created_at=utcnow(), writes=1)
+    stmt = stmt.on_conflict_do_update(index_elements=["id"],
+                                      set_={"writes": ProjectRow.writes + 1})
+    session.execute(stmt)
+
+
+# -- progress ---------------------------------------------------------------------------------
+def add_progress(session, entries, recorded_at: dt.datetime | None = None) -> list[ProgressEntry]:
+    """Insert entries (one statement each, in order); returns them with ids and times."""
+    at = recorded_at or utcnow()
+    out = []
+    for e in entries:
+        row = ProgressRow(project=e.project, activity=e.activity, kind=e.kind, started=e.started,
+                          finished=e.finished, remaining=e.remaining, withdraw=e.withdraw,
+                          note=e.note, recorded_at=at, recorded_by=e.recorded_by,
+                          source=e.source)
+        session.add(row)
+        session.flush()
+        out.append(_entry(row))
+    return out
+
+
+def progress(session, project_id: str) -> tuple[ProgressEntry, ...]:
+    """Every progress entry of a project, in the order recorded."""
+    rows = session.execute(sa.select(ProgressRow).where(ProgressRow.project == project_id)
+                           .order_by(ProgressRow.id)).scalars()
+    return tuple(_entry(r) for r in rows)
+
+
+def _entry(r: ProgressRow) -> ProgressEntry:
+    return ProgressEntry(project=r.project, activity=r.activity, kind=r.kind, started=r.started,
+                         finished=r.finished, remaining=r.remaining, note=r.note,
+                         recorded_by=r.recorded_by, recorded_at=_aware(r.recorded_at),
+                         withdraw=bool(r.withdraw), source=r.source or "", id=r.id)
+
+
+# -- frozen plans -----------------------------------------------------------------------------
+def add_plan(session, plan: FrozenPlan) -> FrozenPlan:
+    """Insert a frozen plan and its items (the version is the caller's to choose)."""
+    row = PlanRow(project=plan.project, level=plan.level, period=plan.period,
+                  version=plan.version, status_date=plan.status_date, frozen_at=utcnow(),
+                  frozen_by=plan.frozen_by, note=plan.note, file_sha256=plan.file_sha256)
+    session.add(row)
+    session.flush()
+    if plan.items:
+        session.execute(sa.insert(PlanItemRow), [
+            {"plan_id": row.id, "activity": i.activity, "name": i.name, "tower": i.tower,
+             "start": i.start, "finish": i.finish, "node": i.node, "state": i.state}
+            for i in plan.items])
+    return _plan(row, plan.items, True)
+
+
+def plan_versions(session, project_id: str, level: str, period: str,
+                  items: bool = True) -> tuple[FrozenPlan, ...]:
+    """Every frozen version of one period's plan, oldest first (the last is current)."""
+    rows = list(session.execute(
+        sa.select(PlanRow).where(PlanRow.project == project_id, PlanRow.level == level,
+                                 PlanRow.period == period).order_by(PlanRow.version)).scalars())
+    return tuple(_plan(r, _items(session, r.id) if items else (), k == len(rows) - 1)
+                 for k, r in enumerate(rows))
+
+
+def current_plan(session, project_id: str, level: str, period: str) -> FrozenPlan | None:
+    """The latest frozen version of one period's plan, or ``None``."""
+    row = session.execute(
+        sa.select(PlanRow).where(PlanRow.project == project_id, PlanRow.level == level,
+                                 PlanRow.period == period)
+        .order_by(PlanRow.version.desc()).limit(1)).scalars().first()
+    return None if row is None else _plan(row, _items(session, row.id), True)
+
+
+def frozen_plans(session, project_id: str) -> tuple[FrozenPlan, ...]:
+    """Every frozen plan of a project (without items), by level, period and version."""
+    rows = list(session.execute(sa.select(PlanRow).where(PlanRow.project == project_id)
+                                .order_by(PlanRow.level, PlanRow.period,
+                                          PlanRow.version)).scalars())
+    latest = {}
+    for r in rows:
+        latest[(r.level, r.period)] = r.version
+    return tuple(_plan(r, (), latest[(r.level, r.period)] == r.version) for r in rows)
+
+
+def _items(session, plan_id: int) -> tuple[PlanItem, ...]:
+    rows = session.execute(sa.select(PlanItemRow).where(PlanItemRow.plan_id == plan_id)
+                           .order_by(PlanItemRow.id)).scalars()
+    return tuple(PlanItem(r.activity, r.name, r.start, r.finish, r.tower, bool(r.node), r.state)
+                 for r in rows)
+
+
+def _plan(r: PlanRow, items, current: bool) -> FrozenPlan:
+    return FrozenPlan(project=r.project, level=r.level, period=r.period, version=r.version,
+                      status_date=r.status_date, frozen_by=r.frozen_by, items=tuple(items),
+                      frozen_at=_aware(r.frozen_at), note=r.note, file_sha256=r.file_sha256,
+                      current=current, id=r.id)
+
+
+# -- reasons and status dates -----------------------------------------------------------------
+def add_reason(session, reason: Reason) -> Reason:
+    row = ReasonRow(project=reason.project, period=reason.period, activity=reason.activity,
+                    cause=reason.cause, text=reason.text, recorded_at=utcnow(),
+                    recorded_by=reason.recorded_by)
+    session.add(row)
+    session.flush()
+    return _reason(row)
+
+
+def reasons(session, project_id: str, period: str) -> tuple[Reason, ...]:
+    """Reasons recorded for a week, oldest first (the last per activity counts)."""
+    rows = session.execute(sa.select(ReasonRow).where(ReasonRow.project == project_id,
+                                                      ReasonRow.period == period)
+                           .order_by(ReasonRow.id)).scalars()
+    return tuple(_reason(r) for r in rows)
+
+
+def _reason(r: ReasonRow) -> Reason:
+    return Reason(r.project, r.period, r.activity, r.cause, r.text or "", r.recorded_by,
+                  _aware(r.recorded_at), r.id)
+
+
+def add_status_date(session, change: StatusDateChange) -> None:
+    session.add(StatusDateRow(project=change.project, status_date=change.status_date,
+                              previous=change.previous, cause=change.cause,
+                              recorded_at=utcnow(), recorded_by=change.recorded_by))
+
+
+def status_dates(session, project_id: str) -> tuple[StatusDateChange, ...]:
+    """The history of the project's status date, oldest first."""
+    rows = session.execute(sa.select(StatusDateRow).where(StatusDateRow.project == project_id)
+                           .order_by(StatusDateRow.id)).scalars()
+    return tuple(StatusDateChange(r.project, r.status_date, r.previous, r.cause, r.recorded_by,
+                                  _aware(r.recorded_at), r.id) for r in rows)

@@ -1,0 +1,60 @@
+"""The schema's version: created on first use, migrated forward, never used when newer.
+
+``towerplan_meta.schema_version`` says which version of the tables a database holds. A database
+without it gets the current tables on its first write (reads of it find nothing). An older one
+is brought up to date by the steps in :data:`MIGRATIONS`, each run inside the writer's lock and
+transaction. A newer one (written by a later towerplan) is refused with a clear message, before
+anything is read or written, so an old release never misreads or damages it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import ProjectError
+
+SCHEMA_VERSION = 1
+# version n → n + 1, each a function of the open connection (none yet: version 1 is the first)
+MIGRATIONS: dict[int, Callable] = {}
+VERSION_KEY = "schema_version"
+
+
+def read_version(conn) -> int | None:
+    """The schema version of the database on ``conn``; ``None`` when it has no tables yet."""
+    import sqlalchemy as sa
+
+    from .tables import MetaRow
+
+    if not sa.inspect(conn).has_table(MetaRow.__tablename__):
+        return None
+    value = conn.execute(sa.select(MetaRow.value).where(MetaRow.key == VERSION_KEY)).scalar()
+    return int(value) if value is not None else None
+
+
+def refuse_newer(version: int | None, where: str) -> None:
+    """Raise a :class:`ProjectError` when the database is from a newer towerplan."""
+    if version is not None and version > SCHEMA_VERSION:
+        raise ProjectError.single(
+            f"the database {where} has schema version {version}, newer than this towerplan "
+            f"knows ({SCHEMA_VERSION}): use a newer towerplan with it (nothing was changed)",
+            file="towerplan", field="--db", code="newer_database")
+
+
+def ensure(conn, where: str) -> None:
+    """Create or migrate the tables on ``conn`` (inside the caller's locked transaction)."""
+    import sqlalchemy as sa
+    from sqlmodel import SQLModel
+
+    from .tables import TABLES, MetaRow
+
+    version = read_version(conn)
+    refuse_newer(version, where)
+    if version is None:
+        SQLModel.metadata.create_all(conn, tables=[t.__table__ for t in TABLES])
+        conn.execute(sa.insert(MetaRow).values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
+        return
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](conn)
+        version += 1
+        conn.execute(sa.update(MetaRow).where(MetaRow.key == VERSION_KEY)
+                     .values(value=str(version)))

@@ -1,0 +1,187 @@
+"""Forecast a tower's remaining floors from the cycle it has demonstrated.
+
+Two fits of the recorded pours (working days between consecutive floors' key activities):
+
+- ``last``: the mean cycle over the last ``lookback`` floors, for every remaining typical floor
+  (special floors keep their planned days), as ``towerplan status`` shows it;
+- ``learning``: Wright's learning curve ``days(k) = a · k^b`` fitted by least squares on the
+  logarithms of the typical floors' cycles (``k`` = the floor's place above ground), so the
+  cycle keeps falling as it has; ``rate = 2^b`` is the share of time left each time the floor
+  count doubles (0.85 = 15 % faster). A ``minimum`` keeps it from falling below a real limit.
+
+The next floor finishes one cycle after the last pour, or after the status date when it has not
+started by then; each later floor adds its cycle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from .baseline import Baseline
+from .calendar import WorkCalendar
+from .result import COMPLETE, NOT_STARTED, Schedule
+from .towers import Floor, Tower
+
+TYPICAL_KINDS = ("typical", "setback", "podium")
+METHODS = ("last", "learning")
+
+
+@dataclass(frozen=True, slots=True)
+class CycleFit:
+    """A fitted cycle: ``last`` has ``cycle``; ``learning`` has ``first`` (days of floor 1 on
+    the curve), ``rate`` and ``exponent``; ``points`` are the (floor label, days) used."""
+
+    method: str
+    cycle: float | None
+    points: tuple[tuple[str, int], ...]
+    first: float | None = None
+    rate: float | None = None
+    exponent: float | None = None
+    minimum: float | None = None
+
+    def days(self, place: int) -> float | None:
+        """Forecast working days for the floor at ``place`` (1 = first above ground)."""
+        if self.method == "learning" and self.first is not None:
+            value = self.first * place ** self.exponent
+            return max(value, self.minimum or 1.0)
+        return self.cycle
+
+
+@dataclass(frozen=True, slots=True)
+class FloorForecast:
+    """A remaining floor: its planned cycle, the forecast cycle and finish, and the finish in
+    the current schedule (CPM) and in the plan (baseline)."""
+
+    label: str
+    kind: str
+    planned_days: int
+    forecast_days: float
+    forecast: dt.date
+    schedule: dt.date
+    plan: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TowerForecast:
+    """A tower's forecast from its trend, next to the schedule and the plan."""
+
+    tower: str
+    name: str
+    fit: CycleFit
+    floors_done: int
+    floors_total: int
+    last_pour: dt.date | None
+    floors: tuple[FloorForecast, ...]
+    topping_out: dt.date | None
+    schedule_topping_out: dt.date
+    planned_topping_out: dt.date | None
+    nodes: tuple[tuple[str, str, dt.date | None, dt.date], ...]  # id, name, target, forecast
+
+
+def history(tower: Tower, sched: Schedule) -> list[tuple[int, Floor, int | None]]:
+    """The tower's poured storeys in order: (place above ground, floor, working days since
+    the floor below was poured, ``None`` for the first)."""
+    cal = sched.calendars[tower.calendar]
+    out: list[tuple[int, Floor, int | None]] = []
+    prev = None
+    for place, f in enumerate(tower.storeys, start=1):
+        pos = sched.position(f.key)
+        if sched.state[pos] != COMPLETE:
+            break
+        day = cal.index_on_or_before(sched.finish[pos])
+        out.append((place, f, None if prev is None else day - prev))
+        prev = day
+    return out
+
+
+def fit_last(done, lookback: int) -> CycleFit:
+    """Mean working days per floor over the last ``lookback`` recorded floors."""
+    recent = [(f.label, d) for _, f, d in done[-lookback:] if d is not None]
+    if not recent:
+        return CycleFit("last", None, ())
+    return CycleFit("last", round(sum(d for _, d in recent) / len(recent), 1), tuple(recent))
+
+
+def fit_learning(done, minimum: float | None = None) -> CycleFit:
+    """Wright's curve through the typical floors' cycles (at least three are needed; with
+    fewer, or a flat history, the fit has no curve and forecasts nothing)."""
+    pts = [(place, f.label, d) for place, f, d in done
+           if d is not None and d > 0 and f.kind in TYPICAL_KINDS]
+    shown = tuple((label, d) for _, label, d in pts)
+    xs = [math.log(place) for place, _, _ in pts]
+    if len(pts) < 3 or max(xs) == min(xs):
+        return CycleFit("learning", None, shown, minimum=minimum)
+    ys = [math.log(d) for _, _, d in pts]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    a = math.exp(my - b * mx)
+    fit = CycleFit("learning", None, shown, first=a, rate=2 ** b, exponent=b, minimum=minimum)
+    nxt = len(done) + 1
+    return CycleFit("learning", fit.days(nxt), shown, a, 2 ** b, b, minimum)
+
+
+def remaining_dates(cal: WorkCalendar, sched: Schedule, rest: list[Floor], poured: dt.date,
+                    days: list[float]) -> list[dt.date]:
+    """Finish dates of the floors ``rest`` taking ``days`` each, from the last pour (or from
+    the status date when the next floor has not started by then)."""
+    last = cal.index_on_or_before(poured)
+    if sched.status_date is not None:
+        today = cal.index_on_or_before(sched.status_date)
+        if sched.state[sched.position(rest[0].first)] == NOT_STARTED:
+            last = max(last, today - 1)  # work on the status date itself is still to do
+    out, total = [], 0.0
+    for d in days:
+        total += d
+        out.append(cal.date_of(last + int(round(total))))
+    return out
+
+
+def forecast_tower(tower: Tower, baseline: Baseline | Schedule, sched: Schedule,
+                   method: str = "last", lookback: int = 3,
+                   minimum: float | None = None) -> TowerForecast:
+    """Forecast ``tower``'s remaining floors and topping-out by ``method`` (``last`` or
+    ``learning``), against the current schedule ``sched`` and the plan ``baseline``."""
+    if isinstance(baseline, Schedule):
+        baseline = Baseline.from_schedule(baseline)
+    done = history(tower, sched)
+    fit = fit_learning(done, minimum) if method == "learning" else fit_last(done, lookback)
+    rest = list(tower.storeys[len(done):])
+    poured = sched.finish[sched.position(done[-1][1].key)] if done else None
+    floors: list[FloorForecast] = []
+    if rest and poured is not None and fit.cycle is not None:
+        days = [_floor_days(fit, f, len(done) + 1 + k) for k, f in enumerate(rest)]
+        dates = remaining_dates(sched.calendars[tower.calendar], sched, rest, poured, days)
+        floors = [FloorForecast(f.label, f.kind, f.cycle_days, round(d, 1), day,
+                                sched.finish[sched.position(f.key)], baseline.finish(f.key))
+                  for f, d, day in zip(rest, days, dates)]
+    top = floors[-1].forecast if floors else (poured if not rest else None)
+    return TowerForecast(
+        tower.id, tower.name, fit, len(done), len(tower.storeys), poured, tuple(floors), top,
+        sched.finish[sched.position(tower.topping_out)], baseline.finish(tower.topping_out),
+        _nodes(tower, sched, floors, top))
+
+
+def _floor_days(fit: CycleFit, f: Floor, place: int) -> float:
+    if f.kind not in TYPICAL_KINDS:
+        return float(f.cycle_days)  # transfer, refuge, mechanical floors keep their plan
+    return fit.days(place) or float(f.cycle_days)
+
+
+def _nodes(tower: Tower, sched: Schedule, floors, top) -> tuple:
+    by_label = {f.label: f.forecast for f in floors}
+    out = []
+    for n in tower.nodes:
+        pos = sched.position(n.id)
+        if sched.state[pos] == COMPLETE:
+            continue
+        if n.id == tower.topping_out:
+            day = top
+        elif n.floor is not None:
+            day = by_label.get(f"F{n.floor}" if n.floor > 0 else f"B{-n.floor}")
+        else:
+            day = None
+        if day is not None:
+            out.append((n.id, n.name, n.target, day))
+    return tuple(out)

@@ -1,0 +1,136 @@
+"""``towerplan forecast FILE``: remaining floors and topping-out from the cycle trend.
+
+Both fits side by side: the mean cycle of the last N floors, and Wright's learning curve
+through every typical floor poured; next to the current schedule and the master plan.
+``--floors`` lists each remaining floor; ``--format json`` gives both fits per tower.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .common import add_as_of, add_file, add_format, bad_argument, iso
+
+
+def register(sub) -> None:
+    p = sub.add_parser("forecast", help="remaining floors and topping-out from the cycle trend",
+                       description="Fit the demonstrated floor cycle (the last N floors, and a "
+                                   "learning curve) and forecast the remaining floors and "
+                                   "topping-out, next to the schedule and the plan.")
+    add_file(p)
+    p.add_argument("--lookback", type=int, default=3, metavar="N",
+                   help="floors the recent cycle is measured over (default 3)")
+    p.add_argument("--min", type=float, dest="minimum", metavar="DAYS",
+                   help="the learning curve never forecasts a floor faster than this")
+    p.add_argument("--floors", action="store_true", help="list every remaining floor")
+    add_format(p, ("table", "json"))
+    add_as_of(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from projects import service
+
+    if args.lookback < 1:
+        raise bad_argument("--lookback must be at least 1", "--lookback")
+    if args.minimum is not None and args.minimum <= 0:
+        raise bad_argument("--min must be a positive number of days", "--min")
+    project = service.open_project(args.file)
+    base = service.baseline_schedule(project)
+    kw = {"lookback": args.lookback, "minimum": args.minimum, "as_of": args.as_of,
+          "baseline": base}
+    fits = {m: service.forecast(project, method=m, **kw) for m in ("last", "learning")}
+    if args.format == "json":
+        from ..output import write_json
+
+        write_json({"project": project.id, "towers": [
+            as_json(last, learn) for last, learn in zip(fits["last"], fits["learning"])]})
+        return 0
+    print(render(project.name, fits["last"], fits["learning"], args.floors))
+    return 0
+
+
+def _fit_json(f) -> dict:
+    fit = f.fit
+    return {"cycle_days": fit.cycle, "rate": None if fit.rate is None else round(fit.rate, 3),
+            "first_floor_days": None if fit.first is None else round(fit.first, 2),
+            "topping_out": iso(f.topping_out),
+            "floors": [{"floor": x.label, "days": x.forecast_days, "finish": iso(x.forecast)}
+                       for x in f.floors]}
+
+
+def as_json(last, learn) -> dict:
+    return {"tower": last.tower, "name": last.name, "floors_done": last.floors_done,
+            "floors_total": last.floors_total, "last_pour": iso(last.last_pour),
+            "schedule_topping_out": iso(last.schedule_topping_out),
+            "planned_topping_out": iso(last.planned_topping_out),
+            "last": _fit_json(last), "learning": _fit_json(learn)}
+
+
+def _vs_plan(day, plan) -> str:
+    if day is None or plan is None:
+        return ""
+    n = (plan - day).days
+    return " (on plan)" if n == 0 else f" ({abs(n)} days {'ahead' if n > 0 else 'behind'})"
+
+
+def render(title: str, lasts, learns, floors: bool) -> str:
+    from ..output import paint
+
+    on = sys.stdout.isatty()
+    lines = [paint(f"{title} — forecast from the floor cycle trend", "bold", on=on), ""]
+    for last, learn in zip(lasts, learns):
+        lines.append(paint(f"{last.tower}  {last.name}", "bold", on=on) +
+                     f" — {last.floors_done} of {last.floors_total} floors"
+                     + (f", last pour {last.last_pour}" if last.last_pour else ""))
+        lines += _trend_lines(last, learn)
+        plan = last.planned_topping_out
+        lines.append(f"  Topping-out  at the recent cycle {last.topping_out or '—'}"
+                     f"{_vs_plan(last.topping_out, plan)}")
+        lines.append(f"               on the learning curve {learn.topping_out or '—'}"
+                     f"{_vs_plan(learn.topping_out, plan)}")
+        lines.append(f"               schedule {last.schedule_topping_out} · master plan "
+                     f"{plan or '—'}")
+        for nid, name, target, day in last.nodes:
+            if nid.endswith("topping_out"):
+                continue
+            ref = f" · target {target}{_vs_plan(day, target)}" if target else ""
+            lines.append(f"  Node         {name}: {day} at the recent cycle{ref}")
+        if floors and last.floors:
+            lines += ["", *_floor_table(last, learn)]
+        lines.append("")
+    lines.append("Cycles in working days per floor; special floors keep their planned days.")
+    return "\n".join(lines)
+
+
+def _trend_lines(last, learn) -> list[str]:
+    out = []
+    if last.fit.cycle is not None:
+        pts = last.fit.points
+        out.append(f"  Recent cycle {last.fit.cycle:g} days/floor over {pts[0][0]}–{pts[-1][0]}"
+                   f" ({', '.join(str(d) for _, d in pts)})")
+    else:
+        out.append("  Recent cycle — (fewer than two floors poured)")
+    fit = learn.fit
+    if fit.rate is not None:
+        out.append(f"  Learning     {fit.cycle:.1f} days for the next floor on a learning curve "
+                   f"through {len(fit.points)} typical floors (rate {fit.rate:.0%}: each "
+                   f"doubling of floors built takes the cycle to {fit.rate:.0%})")
+    else:
+        out.append("  Learning     — (needs three typical floors poured)")
+    return out
+
+
+def _floor_table(last, learn) -> list[str]:
+    from ..output import table
+
+    by = {f.label: f for f in learn.floors}
+    rows = []
+    for f in last.floors:
+        g = by.get(f.label)
+        rows.append([f.label, f.kind, str(f.planned_days), f"{f.forecast_days:g}",
+                     str(f.forecast), f"{g.forecast_days:.1f}" if g else "—",
+                     str(g.forecast) if g else "—", str(f.schedule), str(f.plan or "—")])
+    return ["  " + line for line in table(
+        ["floor", "kind", "plan d", "recent d", "finish", "learning d", "finish", "schedule",
+         "master plan"], rows, "llrrlrlll").splitlines()]
