@@ -208,7 +208,14 @@ def _fit(t: TowerDef, dur: dict[str, int], c: int) -> dict[str, int] | None:
 
 def _period(t: TowerDef, dur: dict[str, int]) -> int:
     """Working days between consecutive floors' key steps, in a three-floor pattern on a
-    seven-day calendar."""
+    seven-day calendar (remembered per tower: fitting and refitting ask the same ones)."""
+    key = tuple(dur[s["id"]] for s in t.steps)
+    if key not in t.period_cache:
+        t.period_cache[key] = _measure_period(t, dur)
+    return t.period_cache[key]
+
+
+def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
     from scheduler.cpm import schedule
 
     key = _key_step(t)

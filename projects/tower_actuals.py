@@ -191,7 +191,15 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
 
 
 def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """(es, ef) of each step inside one floor, on a seven-day calendar."""
+    """(es, ef) of each step inside one floor, on a seven-day calendar (remembered per tower
+    and step durations)."""
+    key = ("offsets", *(dur[s["id"]] for s in t.steps))
+    if key not in t.period_cache:
+        t.period_cache[key] = _measure_offsets(t, dur)
+    return t.period_cache[key]
+
+
+def _measure_offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
     from scheduler.calendar import CalendarSpec
     from scheduler.cpm import schedule
     from scheduler.network import Link, Network

@@ -56,6 +56,7 @@ class TowerDef:
     topping_out: dt.date | None = None
     actuals: dict[str, dict[int, tuple]] = field(default_factory=dict)
     cycle_ok: bool = True
+    period_cache: dict = field(default_factory=dict)  # step durations → pour-to-pour days
 
 
 def parse_floors(text) -> list[int] | None:

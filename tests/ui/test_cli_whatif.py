@@ -32,7 +32,9 @@ def test_whatif_json_has_the_issue_shape_and_the_rongfa_answers(cli):
         ("2024-03-17", -13), ("2023-12-02", -7)]
     assert [t["delta_days"] for t in typhoon["towers"]] == [10, 7]
     assert (fitout["project_finish"], fitout["delta_days"]) == ("2024-11-29", 31)
-    assert fitout["left_critical"][:2] == ["A.F2.fitout", "A.F3.fitout"]
+    # the fit-out chain keeps a day of float over the weekend before the office-week acceptance,
+    # which the example counts as critical (critical_float: 1), so it stays critical
+    assert fitout["left_critical"] == fitout["became_critical"] == []
     assert cycle["became_critical"] == cycle["left_critical"] == []
     # nothing written: the base file and the examples folder are as they were
     after = (EXAMPLE.read_bytes(), EXAMPLE.stat().st_mtime_ns, sorted(EXAMPLES.iterdir()))
@@ -44,7 +46,9 @@ def test_whatif_table_per_tower(cli):
     assert res.returncode == 0, res.stderr
     top_a = next(line for line in res.stdout.splitlines() if "A塔主体结构封顶" in line)
     assert "2024-03-30" in top_a and "2024-03-17  −13" in top_a
-    assert "stopped being critical (42): A.F2–F43.fitout (42)" in res.stdout
+    fitout = res.stdout.split("Fit-out crews a month late  (")[1]
+    assert "project finish 2024-11-29 (31 days later)" in fitout
+    assert "the critical path is unchanged" in fitout
     assert "F30 (refuge, 14 days)" in res.stdout  # the refuge floor keeps its own days
 
 
@@ -89,7 +93,7 @@ def test_explain_in_a_scenario_and_unknown_activity(cli):
     assert "A.F2.fitout has the constraint SNET 2023-10-01" in res.stdout
     # the Sunday before acceptance (office calendar, Mon–Fri) is a working day of the site
     assert "total float 1" in res.stdout
-    assert "moves handover.acceptance (FS 0) after 1 working day," in res.stdout
+    assert "CRITICAL (critical when total float ≤ 1)" in res.stdout
     res = cli("explain", EXAMPLE, "B.topout")
     assert res.returncode == 2 and "unknown activity 'B.topout'; did you mean" in res.stderr
 
