@@ -76,8 +76,11 @@ def _find_cjk() -> tuple[str, str] | None:
     for family in CJK_FAMILIES:
         if family in by_name:
             return family, by_name[family]
-    for path in sorted(font_manager.findSystemFonts()):
-        if any(h in os.path.basename(path).lower() for h in _FILE_HINTS):
+    files = font_manager.findSystemFonts()
+    for hint in _FILE_HINTS:  # in order of preference, regular faces before bold ones
+        found = sorted((p for p in files if hint in os.path.basename(p).lower()),
+                       key=lambda p: ("bold" in p.lower(), p))
+        for path in found:
             try:  # installed after matplotlib built its cache: add it now
                 font_manager.fontManager.addfont(path)
                 return font_manager.FontProperties(fname=path).get_name(), path

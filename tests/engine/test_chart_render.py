@@ -112,3 +112,20 @@ def test_flowline_and_scurve_draw_the_gap_in_the_ahead_colour(tmp_path):
         img = _pixels(got.path)
         assert img.shape[:2] == (got.height_px, got.width_px) and got.width_px == 1920
         assert np.all(img == _rgb(COLOURS["ahead"]), axis=2).sum() > 100  # arrow and words
+
+
+@pytest.mark.skipif(not HAS_CJK, reason=f"no CJK font (install {PACKAGE})")
+def test_a_cjk_font_missing_from_matplotlibs_cache_is_found_on_disk():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("from matplotlib import font_manager as fm\n"
+            "fm.fontManager.ttflist = [f for f in fm.fontManager.ttflist\n"
+            "    if not any(k in f.name for k in ('Quan', 'CJK', 'Han', 'Droid', 'UMing'))]\n"
+            "from scheduler.render.fonts import choose_fonts\n"
+            "print(choose_fonts().cjk)\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() not in ("", "None")  # added from the font file found on disk
