@@ -358,13 +358,17 @@ def write_tjp(bench: Bench, path: Path) -> str:
     for a, z in bench.holidays:  # one day per line: an interval's end date is exclusive
         for k in range((z - a).days + 1):
             lines.append(f'leaves holiday "holiday" {(a + dt.timedelta(days=k)).isoformat()}')
+    milestones = {t.id for t in bench.tasks if t.duration == 0}
     for t in bench.tasks:
         lines.append(f'task {tj_id(t.id)} "{t.name}" {{')
         lines.append("  milestone" if t.duration == 0 else f"  length {t.duration}d")
         if t.preds:
             deps = []
             for pid, kind, lag in t.preds:
-                attrs = (["onstart"] if kind == "SS" else []) + ([f"gaplength {lag}d"] if lag else [])
+                # SS from a milestone is FS (its start is its end); tj3 3.7.1 can report a
+                # false loop for a milestone-to-milestone onstart link.
+                onstart = kind == "SS" and pid not in milestones
+                attrs = (["onstart"] if onstart else []) + ([f"gaplength {lag}d"] if lag else [])
                 deps.append(tj_id(pid) + (f" {{ {' '.join(attrs)} }}" if attrs else ""))
             lines.append(f"  depends {', '.join(deps)}")
         lines.append("}")
