@@ -6,6 +6,7 @@ runs them all (CSV to stdout) to time the whole process until ``tui`` has the co
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -49,7 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m benchmarks.pipeline FILE.yaml > out.csv", file=sys.stderr)
         return 2
     sched, _ = run_schedule(load(args[0]))
-    write_csv(sched, sys.stdout)
+    try:
+        write_csv(sched, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: stop quietly, as a CLI should
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 
