@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import generate, pipeline, tj3
-from .yaml_loader import load_network
+from .yaml_loader import load_network, projects_loader_available
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE_ORDER = list(generate.SIZES)
@@ -170,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         if size not in SIZE_ORDER:
             ap.error(f"unknown size {size!r} (choose from {', '.join(SIZE_ORDER)})")
+    if args.loader == "projects" and not projects_loader_available():
+        ap.error("--loader projects: projects.load_project does not exist yet")
     rows = []
     for size in sorted(set(args.sizes) or SIZE_ORDER, key=SIZE_ORDER.index):
         print(f"… {size}", file=sys.stderr, flush=True)

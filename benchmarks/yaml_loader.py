@@ -34,6 +34,11 @@ def load_network(path: str | Path, loader: str = "auto") -> tuple[Network, str]:
     return load_bench_yaml(path), "benchmarks.yaml_loader (temporary)"
 
 
+def projects_loader_available() -> bool:
+    """True once the project layer exposes ``projects.load_project``."""
+    return _projects_loader() is not None
+
+
 def _projects_loader():
     try:
         import projects
