@@ -229,7 +229,8 @@ def _following(b: _Builder, tw: str, f: int, p: Preset, struct: dict[int, dict[s
 
 
 def _tower(b: _Builder, t: int, p: Preset, ready: str) -> tuple[str, dict[int, dict]]:
-    """A tower's floors, topping-out and completion; returns the completion milestone."""
+    """A tower's floors, topping-out and completion; returns the completion milestone's id
+    and, per floor, the structure ids the cross-links need."""
     tw = f"T{t}"
     struct: dict[int, dict[str, str]] = {}
     below: dict[str, str] = {"pour1": ready}
@@ -273,7 +274,7 @@ def generate(size: str, seed: int = DEFAULT_SEED) -> Bench:
         done.append(d)
     _cross_links(b, p, structs)
     b.add("PROJECT.DONE", "Completion acceptance", 0, *done)
-    tasks = _topological(b.tasks)
+    tasks = _check_topological(b.tasks)
     holidays = holiday_ranges(START.year, START.year + 12)
     finish = _finish_date(tasks, START, holidays)
     end = finish + dt.timedelta(days=60)
@@ -282,7 +283,7 @@ def generate(size: str, seed: int = DEFAULT_SEED) -> Bench:
     return Bench(f"bench{size}", f"Bench {label}", START, tuple(holidays), tuple(tasks), end)
 
 
-def _topological(tasks: list[Task]) -> list[Task]:
+def _check_topological(tasks: list[Task]) -> list[Task]:
     """The cross-links were patched in place; check the list is still topological."""
     seen: set[str] = set()
     for t in tasks:
