@@ -321,6 +321,18 @@ from .tracking import (  # noqa: E402, F401
     track,
 )
 
+# --- charts ---
+# Gantt, flowline and S-curve: chart data and pictures (projects/charts.py).
+# isort: split
+from .charts import Comparison as Comparison  # noqa: E402
+from .charts import compare_with as compare_with  # noqa: E402
+from .charts import export_flowline as export_flowline  # noqa: E402
+from .charts import export_gantt as export_gantt  # noqa: E402
+from .charts import export_scurve as export_scurve  # noqa: E402
+from .charts import flowline_chart as flowline_chart  # noqa: E402
+from .charts import gantt_chart as gantt_chart  # noqa: E402
+from .charts import scurve_chart as scurve_chart  # noqa: E402
+
 # --- dashboard (the terminal app) ---
 
 def tower_views(project: Project, baseline, current: Schedule, lookback: int = 3):

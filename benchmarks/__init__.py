@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic high-rise networks, timing scripts and the TaskJuggler cross-check."""
