@@ -245,9 +245,23 @@ S: dict[str, tuple[str, str]] = {
     "wi.legend": ("Δ: calendar days against the base, + = later.",
                   "差值: 与基准相差的日历天数, + 为推迟。"),
     # export
-    "ex.unavailable": ("Export needs the chart service (issue 6), which this build does not have "
-                       "yet.", "导出需要图表服务 (第 6 项), 当前版本尚未提供。"),
-    "ex.wrote": ("Wrote {path}", "已写入 {path}"),
+    "key.write": ("Write", "写出"),
+    "ex.title": ("Export a chart for the site meeting", "导出图表 (用于现场例会)"),
+    "ex.chart": ("Chart", "图表"),
+    "ex.gantt": ("Gantt", "横道图"),
+    "ex.flowline": ("Flowline (line of balance)", "流水图 (线性进度图)"),
+    "ex.scurve": ("S-curve", "S 曲线"),
+    "ex.level": ("Gantt rows", "横道图行"),
+    "ex.level.summary": ("summary: per tower trade and phase", "汇总: 按塔楼工种和阶段"),
+    "ex.level.floor": ("floor: per storey", "楼层: 每层一行"),
+    "ex.level.activity": ("activity: every activity", "工作: 每项工作一行"),
+    "ex.file": ("File", "文件"),
+    "ex.write": ("Write", "写出"),
+    "ex.hint": ("PNG, SVG or PDF by the file's extension; the baseline is the plan level chosen "
+                "on the overview; everything recorded is drawn.",
+                "按扩展名写出 PNG、SVG 或 PDF; 基准为总览中所选的计划层级; 包含所有已记录的进度。"),
+    "ex.writing": ("Drawing the {chart}…", "正在绘制{chart}…"),
+    "ex.wrote": ("Wrote {path} ({size})", "已写入 {path} ({size})"),
     # errors
     "err.project": ("Problem in the project file", "项目文件有误"),
     "err.database": ("Database problem", "数据库问题"),
@@ -279,7 +293,12 @@ S: dict[str, tuple[str, str]] = {
         "  d  mark done     b  mark begun (started): today by default, or type a date; a note\n"
         "  is optional. It is saved to the database at once and every screen updates.\n"
         "  n  why an item was not done (a cause and a note)     F  freeze the week plan\n"
-        "  [  ]  the week before / after. PPC = items due and done / items due so far.\n",
+        "  [  ]  the week before / after. PPC = items due and done / items due so far.\n\n"
+        "[b]Nodes[/b]  key nodes against the plan level chosen (p, [ ]), margin + = early.\n"
+        "[b]What-if[/b]  pick a scenario file (↑ ↓ Enter, or type its path): its towers next to\n"
+        "  the base, with what is recorded. Nothing is written.\n"
+        "[b]Export[/b]  w writes the Gantt, flowline or S-curve (PNG, SVG or PDF) and shows the\n"
+        "  file; the baseline is the plan level chosen.\n",
         "[b]所有界面[/b]\n"
         "  1–6        总览、进度计划、本周计划、节点、假设分析、导出\n"
         "  p          切换计划层级: 总控 → 年 → 月 → 周\n"
@@ -301,7 +320,12 @@ S: dict[str, tuple[str, str]] = {
         "  d  标记完成     b  标记开始: 默认今天, 也可输入日期; 备注可选。\n"
         "  立即保存到数据库, 所有界面同步更新。\n"
         "  n  记录未完成原因 (原因类别和备注)     F  冻结本周计划\n"
-        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作。\n"),
+        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作。\n\n"
+        "[b]节点[/b]  按所选计划层级 (p, [ ]) 的关键节点, 余量 + 为提前。\n"
+        "[b]假设分析[/b]  选择方案文件 (↑ ↓ 回车, 或输入路径): 各塔楼与基准对比 (含已记录进度)。\n"
+        "  不写入任何文件。\n"
+        "[b]导出[/b]  w 写出横道图、流水图或 S 曲线 (PNG、SVG 或 PDF) 并显示文件路径;\n"
+        "  基准为所选计划层级。\n"),
 }
 
 

@@ -17,10 +17,10 @@ from textual.reactive import reactive
 from .. import i18n
 from ..i18n import t
 from .screens.base import translate_bindings
+from .screens.export import ExportScreen
 from .screens.help import HelpScreen
 from .screens.nodes import NodesScreen
 from .screens.overview import OverviewScreen
-from .screens.pending import ExportPending
 from .screens.schedule import ScheduleScreen
 from .screens.week import WeekScreen
 from .screens.whatif import WhatIfScreen
@@ -34,7 +34,7 @@ class TowerplanApp(App):
     CSS_PATH = "towerplan.tcss"
     TITLE = "towerplan"
     MODES = {"overview": OverviewScreen, "schedule": ScheduleScreen, "week": WeekScreen,
-             "nodes": NodesScreen, "whatif": WhatIfScreen, "export": ExportPending}
+             "nodes": NodesScreen, "whatif": WhatIfScreen, "export": ExportScreen}
     DEFAULT_MODE = "overview"
     BINDINGS = [
         Binding("question_mark", "help", "key.help", key_display="?"),

@@ -248,3 +248,18 @@ class Backend:
         other = result.scenarios[0]
         return WhatIfView(result, tuple(service.group_ids(other.became_critical)),
                           tuple(service.group_ids(other.left_critical)))
+
+    # -- charts -------------------------------------------------------------------------------
+    def export(self, chart: str, path: str, *, level: str = "master", shift: int = 0,
+               gantt_level: str = "floor"):
+        """Draw ``chart`` (``gantt``, ``flowline`` or ``scurve``) of the project with what is
+        recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan ``level``
+        the app shows (the master plan when that period has none frozen). Returns
+        ``scheduler.render.Rendered`` (file, size, warnings)."""
+        base, _ = self.baseline(level, shift)
+        project = self.project()
+        if chart == "gantt":
+            return service.export_gantt(project, path, level=gantt_level, baseline=base)
+        if chart == "flowline":
+            return service.export_flowline(project, path, baseline=base)
+        return service.export_scurve(project, path, baseline=base)

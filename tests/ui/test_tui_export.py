@@ -1,0 +1,49 @@
+"""Export: the Gantt or flowline written from the app, with the path shown."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from tests.ui.tuikit import make_app, settle
+
+
+async def _export(pilot, app, chart: str, path) -> str:
+    await pilot.press("6")
+    await settle(pilot)
+    app.screen.query_one("#chart", Select).value = chart
+    await pilot.pause()
+    box = app.screen.query_one("#path", Input)
+    box.value = str(path)
+    box.focus()
+    await pilot.press("enter")
+    await settle(pilot, rounds=6)
+    return str(app.screen.query_one("#export-result", Static).render())
+
+
+async def test_flowline_png_written_and_its_path_shown(tmp_path):
+    app = make_app(tmp_path)
+    out = tmp_path / "site meeting" / "flowline.png"
+    out.parent.mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = await _export(pilot, app, "flowline", out)
+        assert shown.startswith(f"Wrote {out} (1920 × ") and shown.endswith(" px)")
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_the_default_file_follows_the_chart_and_a_bad_folder_is_said(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        box = app.screen.query_one("#path", Input)
+        assert box.value.endswith("rongfa_tower-gantt.png")
+        app.screen.query_one("#chart", Select).value = "scurve"
+        await pilot.pause()
+        assert box.value.endswith("rongfa_tower-scurve.png")
+        assert not app.screen.query_one("#level-row").display  # Gantt rows only for a Gantt
+        shown = await _export(pilot, app, "gantt", tmp_path / "nowhere" / "g.png")
+        assert shown == "Not saved"
+        notes = [n.message for n in app._notifications]
+        assert any("--output: the folder" in n and "does not exist" in n for n in notes)
