@@ -157,3 +157,12 @@ async def test_a_database_lost_while_recording_is_a_notification(tmp_path):
         assert any(n.startswith("Database problem: cannot create the database")
                    for n in _notes(app)), _notes(app)
         assert app.is_running and app.current_mode == "week"
+
+
+def test_command_line_mistakes_exit_2_before_the_app_opens(cli, tmp_path):
+    res = cli("tui", tmp_path / "nope.yaml")
+    assert res.returncode == 2 and f"no such file: {tmp_path / 'nope.yaml'}" in res.stderr
+    res = cli("tui", EXAMPLE, "--lang", "fr")
+    assert res.returncode == 2 and "invalid choice: 'fr'" in res.stderr
+    res = cli("tui", EXAMPLE, env={"TOWERPLAN_TODAY": "July"})
+    assert res.returncode == 2 and "TOWERPLAN_TODAY must be a date" in res.stderr

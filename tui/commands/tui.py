@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .common import add_file, bad_argument, date_arg
+from .common import add_db, add_file, bad_argument, date_arg
 
 
 def register(sub) -> None:
@@ -14,14 +14,13 @@ def register(sub) -> None:
                                    "days ahead or behind, the schedule, this week's plan, key "
                                    "nodes, what-ifs and chart export. Press ? inside for keys.")
     add_file(p)
-    p.add_argument("--db", metavar="URL",
-                   help="progress database (default: $TOWERPLAN_DB, else a SQLite file next "
-                        "to the project file)")
+    add_db(p)
     p.add_argument("--lang", choices=("en", "zh"),
                    help="language (default: Chinese for a zh_* locale, else English)")
     p.add_argument("--today", type=date_arg, metavar="DATE",
-                   help="the day to treat as today (default: the system date): the default "
-                        "date for recording progress")
+                   help="the day to treat as today: the date progress is recorded on unless "
+                        "another is typed, and the latest date accepted (default: "
+                        "$TOWERPLAN_TODAY, else the system date)")
     p.set_defaults(func=run)
 
 
@@ -31,9 +30,22 @@ def run(args) -> int:
     if not os.path.exists(args.file):
         # the app shows errors as notifications; a missing file is better said before it opens
         raise bad_argument(f"no such file: {args.file}", "FILE")
-    backend = Backend(args.file, args.db or os.environ.get("TOWERPLAN_DB"), today=args.today)
+    today = args.today or _env_today()
+    backend = Backend(args.file, args.db, today=today)
     backend.prefetch()  # the file loads while Textual starts
     from ..app.app import TowerplanApp  # Textual, only for this command
 
     TowerplanApp(backend, lang=args.lang).run()
     return 0
+
+
+def _env_today():
+    """``TOWERPLAN_TODAY`` (YYYY-MM-DD), as the progress commands read it; else ``None``."""
+    text = os.environ.get("TOWERPLAN_TODAY", "").strip()
+    if not text:
+        return None
+    try:
+        return date_arg(text)
+    except Exception:
+        raise bad_argument(f"TOWERPLAN_TODAY must be a date written YYYY-MM-DD, not {text!r}",
+                           "TOWERPLAN_TODAY") from None

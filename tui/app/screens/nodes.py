@@ -9,8 +9,10 @@ from textual.widgets import DataTable, Static
 from ...i18n import t
 from ..widgets.bars import plan_name, plan_note
 from ..widgets.figures import signed_days
+from ..widgets.tables import fill
 from .base import SectionScreen
 
+COLUMNS = ("node", "tower", "status", "margin", "forecast", "target", "planned")
 TONES = {"done early": "green", "done on time": "green", "on track": "green",
          "done late": "red", "at risk": "red"}
 
@@ -26,11 +28,6 @@ class NodesScreen(SectionScreen):
         yield DataTable(id="nodes-table", cursor_type="row", zebra_stripes=True)
         yield Static(t("nodes.margin_help"), classes="note")
 
-    def setup(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("node", "tower", "status", "margin", "forecast", "target", "planned"):
-            table.add_column(t(f"col.{key}"), key=key)
-
     def request(self):
         level, shift = self.app.plan_level, self.app.period_shift
         return lambda: self.app.backend.nodes(level, shift)
@@ -40,12 +37,12 @@ class NodesScreen(SectionScreen):
         if not data.plan.found:
             title += f"\n[$text-warning]{plan_note(data.plan, None, self.app.backend.path.name)}[/]"
         self.query_one("#nodes-title", Static).update(title)
-        table = self.query_one(DataTable)
-        table.clear()
+        rows = []
         for n in data.nodes:
             tone = TONES.get(n.status, "")
-            margin = Text(f"{signed_days(n.slack_days):>7}", style=tone)
-            table.add_row(Text(n.name), n.tower or "", Text(t(f"node.status.{n.status}"),
-                                                             style=tone),
-                          margin, str(n.actual or n.forecast), str(n.target or ""),
-                          str(n.planned or ""), key=n.id)
+            rows.append((Text(n.name), n.tower or "",
+                         Text(t(f"node.status.{n.status}"), style=tone),
+                         Text(f"{signed_days(n.slack_days):>7}", style=tone),
+                         str(n.actual or n.forecast), str(n.target or ""), str(n.planned or "")))
+        fill(self.query_one(DataTable), [(k, t(f"col.{k}")) for k in COLUMNS], rows,
+             [n.id for n in data.nodes])

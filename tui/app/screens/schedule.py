@@ -92,6 +92,11 @@ def sort_key(column: str):
     return lambda r: (getattr(r, field), r.start, r.id)
 
 
+def first_open(rows) -> int:
+    """The first row not complete (the table opens at the work going on now)."""
+    return next((k for k, r in enumerate(rows) if r.state != "complete"), 0)
+
+
 def table_cells(rows) -> dict[str, tuple]:
     """The table cells of each row by activity id: built once, in a worker (10k rows take a
     third of a second)."""
@@ -211,7 +216,9 @@ class ScheduleScreen(SectionScreen):
     def on_schedule_screen_filtered(self, message: Filtered) -> None:
         keep = self._cursor_id()
         self._shown = [r.id for r in message.rows]
-        index = next((k for k, aid in enumerate(self._shown) if aid == keep), 0)
+        index = next((k for k, aid in enumerate(self._shown) if aid == keep), None)
+        if index is None:  # first open (or the row went): the work going on now
+            index = first_open(message.rows)
         self.query_one(VirtualTable).show(message.cells, index)
         self._show_count(message.rows)
 

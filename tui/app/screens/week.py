@@ -16,10 +16,12 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..widgets.bars import period_text
+from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
 from .dialogs import CAUSES, ReasonDialog, RecordDialog
 
+COLUMNS = ("id", "plan_finish", "now", "state", "outcome", "reason", "name")
 OUTCOME_STYLE = {"done": "green", "not done": "red", "open": "", "removed": "dim"}
 STATE_STYLE = {"complete": "dim", "in_progress": "yellow"}
 
@@ -56,10 +58,7 @@ class WeekScreen(SectionScreen):
         yield DataTable(id="week-table", cursor_type="row", zebra_stripes=True)
 
     def setup(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("id", "plan_finish", "now", "state", "outcome", "reason", "name"):
-            table.add_column(t(f"wk.col.{key}"), key=key)
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def request(self):
         start = self.view.period if self.view is not None else None
@@ -72,9 +71,8 @@ class WeekScreen(SectionScreen):
         self.query_one("#week-ppc", Static).update(_ppc(view))
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        table.clear()
-        for line in view.lines:
-            table.add_row(*_cells(line), key=line.item.activity)
+        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x) for x in view.lines],
+             [x.item.activity for x in view.lines])
         if view.lines:
             table.move_cursor(row=min(keep, len(view.lines) - 1))
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from ...i18n import t
 from ..widgets.figures import signed_days
+from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
 
@@ -43,9 +44,6 @@ class WhatIfScreen(SectionScreen):
                 yield Static("", id="whatif-summary", classes="note")
 
     def setup(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("node", "base", "scenario", "delta"):
-            table.add_column(t(f"wi.col.{key}"), key=key)
         self.query_one(OptionList).focus()
 
     def on_resize(self) -> None:
@@ -87,11 +85,10 @@ class WhatIfScreen(SectionScreen):
         self.query_one("#whatif-title", Static).update(t(
             "wi.title", name=scenario.name, file=scenario.file.rsplit("/", 1)[-1],
             date=result.status_date or "—"))
-        table = self.query_one(DataTable)
-        table.clear()
-        for label, base, other, delta, style in comparison_rows(result.base, scenario):
-            table.add_row(Text(label, style=style), base, other,
-                          Text(delta, style=_tone(delta)))
+        rows = [(Text(label, style=style), base, other, Text(delta, style=_tone(delta)))
+                for label, base, other, delta, style in comparison_rows(result.base, scenario)]
+        fill(self.query_one(DataTable),
+             [(k, t(f"wi.col.{k}")) for k in ("node", "base", "scenario", "delta")], rows)
         self.query_one("#whatif-summary", Static).update(summary(scenario, view))
 
     def failed(self, title: str) -> None:

@@ -94,6 +94,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self.set_reactive(VirtualTable.cursor, -1)
         self.cursor = max(0, min(cursor, len(rows) - 1)) if rows else 0
         self.refresh()
+        # once laid out: the cursor row near the top, with two rows of what came before
+        self.call_after_refresh(self.scroll_to, y=max(0, self.cursor - 2), animate=False)
 
     @property
     def row_count(self) -> int:
