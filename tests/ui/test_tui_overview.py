@@ -137,3 +137,21 @@ async def test_figures_against_a_frozen_week_plan_with_its_ppc(tmp_path):
         assert str(a.query_one(".verdict", Label).render()) == \
             "1 day behind the week plan 2023-W27"
         assert str(b.query_one(".verdict", Label).render()) == "on the week plan 2023-W27"
+
+
+async def test_many_towers_wrap_into_rows_of_cards(tmp_path):
+    tower = SMALL_BEHIND.split("towers:\n", 1)[1].split("    actuals:")[0]
+    towers = "".join(tower.replace("id: T", f"id: T{k}").replace("Test tower", f"Tower {k}")
+                     for k in range(1, 6))
+    text = SMALL_BEHIND.split("towers:\n", 1)[0] + "towers:\n" + towers
+    app = make_app(tmp_path, write(tmp_path, text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#towers")
+        assert len(_cards(app)) == 5
+        assert box.styles.grid_size_columns == 2 and str(box.styles.grid_rows[0]) == "18"
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        assert box.styles.grid_size_columns == 5 and str(box.styles.grid_rows[0]) == "1fr"
+        card = _cards(app)["T3"]
+        assert card.region.width >= 38 and "— · 0 of 5" in _figures_text(card)

@@ -38,3 +38,7 @@ def test_schedule_critical_only_120x36(snap_compare, tmp_path):
 
 def test_nodes_100x30(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=_after("4"))
+
+
+def test_this_week_100x30(snap_compare, tmp_path):
+    assert snap_compare(make_app(tmp_path), terminal_size=(100, 30), run_before=_after("3"))

@@ -4,7 +4,7 @@ plan level chosen (master, year, month, week)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...i18n import t
@@ -22,7 +22,7 @@ class OverviewScreen(SectionScreen):
 
     def body(self) -> ComposeResult:
         yield PlanBar(id="planbar")
-        yield HorizontalScroll(Static(t("loading"), id="placeholder"), id="towers")
+        yield VerticalScroll(Static(t("loading"), id="placeholder"), id="towers")
         yield Static(legend(), id="legend")
 
     def request(self):
@@ -40,7 +40,7 @@ class OverviewScreen(SectionScreen):
         bar.period = period_text(data.plan.period)
         bar.note = plan_note(data.plan, data.ppc, self.app.backend.path.name)
         self.app.set_heading(data.project, data.status_date, plan)
-        box = self.query_one("#towers", HorizontalScroll)
+        box = self.query_one("#towers", VerticalScroll)
         cards = list(box.query(TowerCard))
         if len(cards) != len(data.towers) or not cards:
             await box.remove_children()
@@ -49,6 +49,23 @@ class OverviewScreen(SectionScreen):
         tallest = max((len(v.floors) for v in data.towers), default=0)
         for card, view in zip(cards, data.towers):
             card.show(view, plan, tallest)
+        self._arrange()
+
+    def on_resize(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Towers side by side, as many as fit at 38 columns or more each; more towers wrap
+        into rows of cards, which scroll once they would be under 16 lines tall."""
+        box = self.query_one("#towers", VerticalScroll)
+        count = len(box.query(TowerCard))
+        if not count:
+            return
+        columns = max(1, min(count, box.size.width // 40 or 1))
+        rows = -(-count // columns)
+        box.styles.grid_size_columns = columns
+        fits = rows * 16 <= box.size.height
+        box.styles.grid_rows = "1fr" if fits else "18"
 
 
 def legend() -> str:

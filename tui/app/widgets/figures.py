@@ -94,7 +94,7 @@ def rows_for(s, wide: bool) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _floor(s, wide: bool):
     if not s.highest_floor:
-        return [(t("ov.no_floor"), "dim")]
+        return [(t("ov.floor_of", floor="—", done=0, total=s.floors_total), "dim")]
     rows = [(t("ov.floor_of", floor=s.highest_floor, done=s.floors_done,
                total=s.floors_total), "")]
     if wide and s.poured_on:
