@@ -113,6 +113,8 @@ S: dict[str, tuple[str, str]] = {
     "col.margin": ("Margin", "余量"),
     "col.status": ("Status", "状态"),
     "nodes.title": ("Key nodes against the {plan}", "关键节点 (对比{plan})"),
+    "nodes.none": ("This project has no key nodes (key_node: true, or a tower's nodes).",
+                   "本项目没有关键节点 (key_node: true, 或塔楼的 nodes)。"),
     "nodes.margin_help": ("Margin: calendar days from the forecast (or actual) date to the "
                           "target, or to the plan where there is no target; + = early. Done "
                           "nodes show their actual date.",

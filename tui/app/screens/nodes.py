@@ -34,6 +34,8 @@ class NodesScreen(SectionScreen):
 
     async def show(self, data) -> None:
         title = t("nodes.title", plan=plan_name(data.plan))
+        if not data.nodes:
+            title += f"\n[dim]{t('nodes.none')}[/]"
         if not data.plan.found:
             title += f"\n[$text-warning]{plan_note(data.plan, None, self.app.backend.path.name)}[/]"
         self.query_one("#nodes-title", Static).update(title)
