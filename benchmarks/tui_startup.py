@@ -20,7 +20,8 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKERS = ("days ahead", "days behind", "on the master plan", "no towers")
+MARKERS = ("days ahead", "days behind", "day ahead", "day behind", "on the master plan",
+           "no floor poured yet", "no towers")
 
 
 def once(file: Path, cols: int, rows: int) -> float:

@@ -162,6 +162,8 @@ S: dict[str, tuple[str, str]] = {
     "why.origin": ("The chain that drives it starts at {id}.", "控制它的工作链始于 {id}。"),
     "why.origin_constraint": ("The chain that drives it starts at {id}, held by its constraint "
                               "{constraint}.", "控制它的工作链始于 {id}, 受其约束 {constraint} 控制。"),
+    "why.own_constraint": ("Its start is held by its constraint {constraint}.",
+                           "它的开始受其约束 {constraint} 控制。"),
     "why.chain": ("Driven by: {chain}", "受控于: {chain}"),
     "why.onward": ("Drives: {chain}", "控制: {chain}"),
     # this week

@@ -147,3 +147,15 @@ def test_floor_ranges(text, expected):
 def test_floor_ranges_not_understood(text):
     with pytest.raises(ValueError):
         parse_floors(text)
+
+
+async def test_an_activity_held_by_its_own_constraint_says_so(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("slash", *"A.F2.fitout")
+        await settle(pilot, delay=0.5)
+        await settle(pilot, delay=0.3)
+        text = app.screen.query_one(ActivityPanel).render().plain
+        assert "Its start is held by its constraint SNET 2023-09-01." in text
+        assert "Drives: A.F3.fitout → A.F4.fitout" in text

@@ -31,10 +31,14 @@ class ActivityPanel(Widget):
             out.append(f" · {state}", style=STATE_STYLE.get(a.state, ""))
         out.append(f"\n{t('det.why')}: ", style="bold")
         out.append(why(d), style="red" if a.critical else "")
-        if d.reason in ("critical", "negative_float") and d.origin != a.id:
-            key = "why.origin_constraint" if d.origin_constraint else "why.origin"
-            out.append("\n  " + t(key, id=d.origin, constraint=d.origin_constraint),
-                       style="red" if a.critical else "")
+        if d.reason in ("critical", "negative_float"):
+            if d.origin != a.id:
+                key = "why.origin_constraint" if d.origin_constraint else "why.origin"
+            else:
+                key = "why.own_constraint" if d.origin_constraint else ""
+            if key:
+                out.append("\n  " + t(key, id=d.origin, constraint=d.origin_constraint),
+                           style="red")
         if d.chain:
             out.append("\n  " + t("why.chain", chain=" → ".join(d.chain)), style="dim")
         if d.onward:
