@@ -51,8 +51,8 @@ class _Dialog(ModalScreen):
             box.border_title = self.title_text
             yield from self.fields()
             with Horizontal(classes="buttons"):
-                yield Button(t("rec.save"), variant="primary", id="save")
-                yield Button(t("rec.cancel"), id="cancel")
+                yield Button(t("rec.save"), variant="primary", id="save", compact=True)
+                yield Button(t("rec.cancel"), id="cancel", compact=True)
 
     def fields(self) -> ComposeResult:
         yield from ()
@@ -85,9 +85,9 @@ class RecordDialog(_Dialog):
 
     def fields(self) -> ComposeResult:
         yield Label(t("rec.date"))
-        yield Input(self.default.isoformat(), id="date")
+        yield Input(self.default.isoformat(), id="date", compact=True)
         yield Label(t("rec.note"))
-        yield Input(placeholder=t("rec.note_hint"), id="note")
+        yield Input(placeholder=t("rec.note_hint"), id="note", compact=True)
 
     def action_save(self) -> None:
         text = self.query_one("#date", Input).value.strip()
@@ -106,9 +106,9 @@ class ReasonDialog(_Dialog):
     def fields(self) -> ComposeResult:
         yield Label(t("why.cause"))
         yield Select([(t(f"cause.{c}"), c) for c in CAUSES], id="cause", allow_blank=False,
-                     value=CAUSES[0])
+                     value=CAUSES[0], compact=True)
         yield Label(t("rec.note"))
-        yield Input(placeholder=t("why.note_hint"), id="note")
+        yield Input(placeholder=t("why.note_hint"), id="note", compact=True)
 
     def action_save(self) -> None:
         cause = self.query_one("#cause", Select).value
