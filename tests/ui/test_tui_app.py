@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from tests.conftest import EXAMPLE
-from tests.ui.tuikit import make_app, settle, write
+from tests.ui.tuikit import go, make_app, settle, table_rows, write
 from tui import i18n
 from tui.app.screens.help import HelpScreen
 from tui.app.work import describe
@@ -18,11 +16,8 @@ def _notes(app) -> list[str]:
 async def test_nodes_screen_lists_every_key_node_in_date_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        table = app.screen.query_one(DataTable)
-        rows = [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
+        await go(pilot, "4")
+        rows = table_rows(app)
         assert len(rows) == 10
         assert rows[0][:5] == ["±0.000 complete (正负零)", "", "done early", "+23 d",
                                "2022-07-08"]
@@ -145,9 +140,7 @@ async def test_a_database_lost_while_recording_is_a_notification(tmp_path):
     folder.mkdir()
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await go(pilot, "3")
         shutil.rmtree(folder)  # the disk with the database is gone
         await pilot.press("d")
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select, Static
 
-from tests.ui.tuikit import make_app, settle
+from tests.ui.tuikit import go, make_app, settle
 
 
 async def _export(pilot, app, chart: str, path) -> str:
@@ -34,9 +34,7 @@ async def test_flowline_png_written_and_its_path_shown(tmp_path):
 async def test_the_default_file_follows_the_chart_and_a_bad_folder_is_said(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("6")
-        await settle(pilot)
+        await go(pilot, "6")
         box = app.screen.query_one("#path", Input)
         assert box.value.endswith("rongfa_tower-gantt.png")
         app.screen.query_one("#chart", Select).value = "scurve"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from textual.widgets import Input
 
-from tests.ui.tuikit import make_app, settle
+from tests.ui.tuikit import go, make_app, settle
 from tui.app.backend import ActivityRow
 from tui.app.screens.schedule import Query, parse_floors, select_rows
 from tui.app.widgets.activity_panel import ActivityPanel
@@ -27,9 +27,13 @@ def _count(app) -> str:
 
 
 async def _open(pilot):
-    await settle(pilot)
-    await pilot.press("2")
-    await settle(pilot, delay=0.2)
+    await go(pilot, "2", delay=0.2)
+
+
+async def _search(pilot, text: str):
+    await pilot.press("slash", *text)
+    await settle(pilot, delay=0.5)  # typing is debounced, then the panel's request
+    await settle(pilot, delay=0.3)
 
 
 async def test_table_lists_every_activity_and_filters_critical_only(tmp_path):
@@ -93,10 +97,8 @@ async def test_selected_activity_shows_its_links_and_why_it_is_critical(tmp_path
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot)
-        await pilot.press("slash", *"A.F43.fitout")
-        await settle(pilot, delay=0.5)
+        await _search(pilot, "A.F43.fitout")
         assert _ids(app) == ["A.F43.fitout"]
-        await settle(pilot, delay=0.3)
         detail = app.screen.query_one(ActivityPanel).detail
         assert detail.activity.id == "A.F43.fitout" and detail.activity.critical
         assert detail.reason == "critical" and detail.chain[-1] == "A.F42.fitout"
@@ -153,9 +155,7 @@ async def test_an_activity_held_by_its_own_constraint_says_so(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot)
-        await pilot.press("slash", *"A.F2.fitout")
-        await settle(pilot, delay=0.5)
-        await settle(pilot, delay=0.3)
+        await _search(pilot, "A.F2.fitout")
         text = app.screen.query_one(ActivityPanel).render().plain
         assert "Its start is held by its constraint SNET 2023-09-01." in text
         assert "Drives: A.F3.fitout → A.F4.fitout" in text

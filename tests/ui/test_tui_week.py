@@ -8,15 +8,10 @@ import datetime as dt
 from textual.widgets import DataTable, Input, Select, Static
 
 from projects import service
-from tests.ui.tuikit import make_app, settle
+from tests.ui.tuikit import go, make_app, settle, table_rows
 from tui.app.screens.dialogs import ReasonDialog, RecordDialog
 from tui.app.widgets.building import Building
 from tui.app.widgets.tower_card import TowerCard
-
-
-def _rows(app) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(c) for c in table.get_row_at(k)] for k in range(table.row_count)]
 
 
 def _text(app, selector: str) -> str:
@@ -24,7 +19,7 @@ def _text(app, selector: str) -> str:
 
 
 async def _go_to(pilot, app, activity: str) -> None:
-    ids = [r[0] for r in _rows(app)]
+    ids = [r[0] for r in table_rows(app)]
     app.screen.query_one(DataTable).move_cursor(row=ids.index(activity))
     await pilot.pause()
 
@@ -37,10 +32,8 @@ def _entries(app):
 async def test_week_plan_of_the_status_date(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        rows = _rows(app)
+        await go(pilot, "3")
+        rows = table_rows(app)
         assert len(rows) == 15 and rows[0][:4] == ["A.F16.risers", "2023-07-03", "2023-07-03",
                                                    "done"]
         assert "Week plan 2023-W27 (07-03 – 07-09)" in _text(app, "#week-title")
@@ -54,9 +47,7 @@ async def test_week_plan_of_the_status_date(tmp_path):
 async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await go(pilot, "3")
         await pilot.press("F")  # freeze the week plan: PPC is measured on it
         await settle(pilot)
         assert "frozen version 1" in _text(app, "#week-title")
@@ -72,7 +63,7 @@ async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
         assert (entry.activity, entry.finished, entry.note) == \
             ("B.F24.setout", dt.date(2023, 7, 5), "set out at 7am")
         assert _text(app, "#week-ppc").startswith("PPC 100%: 7 of 7 due done so far · 5 still")
-        row = next(r for r in _rows(app) if r[0] == "B.F24.setout")
+        row = next(r for r in table_rows(app) if r[0] == "B.F24.setout")
         assert row[3:5] == ["done", "done"]
         assert "status 2023-07-05" in app.sub_title  # the status date moved
         await pilot.press("1")
@@ -85,9 +76,7 @@ async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
 async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
     app = make_app(tmp_path, today=dt.date(2023, 7, 15))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await go(pilot, "3")
         await pilot.press("F")
         await settle(pilot)
         await _go_to(pilot, app, "A.F22.slabform")  # planned to finish 07-08
@@ -96,7 +85,7 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
         app.screen.query_one("#date", Input).value = "2023-07-12"
         await pilot.press("enter")
         await settle(pilot)
-        row = next(r for r in _rows(app) if r[0] == "A.F22.slabform")
+        row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")
         assert row[2:6] == ["2023-07-12", "done", "not done", "no reason recorded"]
         await pilot.press("n")
         await pilot.pause()
@@ -104,7 +93,7 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
         app.screen.query_one("#cause", Select).value = "materials"
         await pilot.press(*"formwork late", "enter")
         await settle(pilot)
-        row = next(r for r in _rows(app) if r[0] == "A.F22.slabform")
+        row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")
         assert row[5] == "materials not on site: formwork late"
         # the status date is now 07-12: the week is over and what was not finished counts
         assert _text(app, "#week-ppc") == ("PPC 58.3%: 7 of 12 due done (the week is over)\n"
@@ -115,9 +104,7 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
 async def test_a_refused_entry_is_a_notification_and_nothing_is_saved(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await go(pilot, "3")
         await _go_to(pilot, app, "B.F24.core")
         await pilot.press("d")
         await pilot.pause()

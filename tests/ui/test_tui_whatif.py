@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
-from tests.ui.tuikit import make_app, settle, write
+from tests.ui.tuikit import go, make_app, settle, table_rows, write
 
 
 def _rows(app) -> dict[str, list[str]]:
-    table = app.screen.query_one(DataTable)
-    rows = [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
-    return {r[0]: r[1:] for r in rows}
+    return {r[0]: r[1:] for r in table_rows(app)}
 
 
 async def test_scenarios_next_to_the_file_and_one_compared(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await go(pilot, "5")
         options = app.screen.query_one(OptionList)
         names = [str(options.get_option_at_index(k).prompt).split("\n")[0]
                  for k in range(options.option_count)]
@@ -48,9 +44,7 @@ async def test_a_broken_scenario_is_a_notification_with_its_line(tmp_path):
                           f"  - duration: {{activity: B.F38.pour, days: 2}}\n", "bad.yaml")
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await go(pilot, "5")
         box = app.screen.query_one("#scenario-path", Input)
         box.focus()
         box.value = str(bad)

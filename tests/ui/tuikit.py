@@ -58,3 +58,18 @@ async def settle(pilot, rounds: int = 3, delay: float = 0.0) -> None:
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def go(pilot, key: str, delay: float = 0.0) -> None:
+    """Wait for the app to start, press a section's key and wait for its data."""
+    await settle(pilot)
+    await pilot.press(key)
+    await settle(pilot, delay=delay)
+
+
+def table_rows(app) -> list[list[str]]:
+    """The cells of the current screen's DataTable as text."""
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one(DataTable)
+    return [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
