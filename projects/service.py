@@ -141,15 +141,32 @@ def check_project_text(path, text: str) -> tuple[Project, Schedule]:
     return project, schedule_project(project)
 
 
-def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None) -> list[str]:
-    """One workbook with a sheet per table: the schedule and, for a tower job, the status
-    per tower. Returns the sheet names written."""
-    from .exchange import schedule_sheet, status_sheet, write_xlsx
+def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None, store=None,
+                       tracked=None, week=None) -> list[str]:
+    """One workbook with a sheet per table: the schedule and, for a tower job, the status per
+    tower, the week plan (``week``, default the week of the status date: the frozen one with
+    its outcomes and reasons when there is one) and the key-node review. ``tracked`` (from
+    :func:`open_tracked`) brings the progress recorded in ``store``. Returns the sheet names."""
+    from .exchange import (
+        node_review_sheet,
+        schedule_sheet,
+        status_sheet,
+        week_plan_sheet,
+        write_xlsx,
+    )
+    from .planning import node_review, plan_baseline, plan_view
+    from .tracking import track
 
+    tracked = tracked or track(project, None)
+    project = tracked.project
     sched = current_schedule(project, as_of)
     sheets = [schedule_sheet(sched, range(len(sched)))]
     if project.towers:
-        sheets.append(status_sheet(tower_statuses(project, as_of=as_of)))
+        master = plan_baseline(store, tracked, "master")
+        sheets.append(status_sheet(tower_statuses(project, as_of=as_of, baseline=master)))
+        sheets.append(week_plan_sheet(plan_view(store, tracked, "week", week, as_of=as_of)))
+    if any(a.key_node for a in project.network.activities):
+        sheets.append(node_review_sheet(node_review(store, tracked, as_of=as_of)))
     write_xlsx(path, sheets)
     return [s.name for s in sheets]
 
