@@ -115,14 +115,21 @@ def _unknown(r: Reader, path, what: str, name: str, known) -> None:
 
 def _check_references(r: Reader, raw, acts: list[Activity], links: list[Link],
                       origins: dict[str, tuple], calendars) -> None:
-    seen: dict[str, int] = {}
-    for k, a in enumerate(acts):
-        if a.id in seen:
-            r.error(_dup_path(a, k, origins), f"duplicate activity id {a.id!r}",
-                    "duplicate_id")
-        seen.setdefault(a.id, k)
-        if a.calendar not in calendars:
-            _unknown(r, (*origins.get(a.id, ()), "calendar"), "calendar", a.calendar, calendars)
+    seen = {a.id: k for k, a in reversed(list(enumerate(acts)))}  # first place of each id
+    if len(seen) < len(acts):
+        for k, a in enumerate(acts):
+            if seen[a.id] != k:
+                r.error(_dup_path(a, k, origins), f"duplicate activity id {a.id!r}",
+                        "duplicate_id")
+    known = set(calendars)
+    if {a.calendar for a in acts} - known:
+        for a in acts:
+            if a.calendar not in known:
+                _unknown(r, (*origins.get(a.id, ()), "calendar"), "calendar", a.calendar,
+                         calendars)
+    if not ({link.pred for link in links} - seen.keys()) \
+            and all(link.pred != link.succ for link in links):
+        return  # the common case: every link names an activity, none itself
     for link in links:
         if link.pred not in seen:
             path = _link_path(raw, origins, link)
@@ -164,6 +171,8 @@ def _link_path(raw, origins, link: Link) -> tuple:
 def _check_progress(r: Reader, head: Header, acts: list[Activity], origins) -> None:
     status = head.status_date
     for a in acts:
+        if a.actual_start is None and a.actual_finish is None and a.remaining is None:
+            continue
         here = origins.get(a.id, ())
         for key in ("actual_start", "actual_finish"):
             day = getattr(a, key)

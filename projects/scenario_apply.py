@@ -114,7 +114,7 @@ def _check_loops(network, edit, r: Reader) -> None:
     from scheduler.graph import link_positions, topological_order
 
     try:
-        topological_order(len(network.activities), link_positions(network), network)
+        topological_order(len(network.activities), *link_positions(network), network)
     except CycleError as err:
         ring = set(err.cycle)
         path = edit.blame(ring)

@@ -141,15 +141,32 @@ def check_project_text(path, text: str) -> tuple[Project, Schedule]:
     return project, schedule_project(project)
 
 
-def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None) -> list[str]:
-    """One workbook with a sheet per table: the schedule and, for a tower job, the status
-    per tower. Returns the sheet names written."""
-    from .exchange import schedule_sheet, status_sheet, write_xlsx
+def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None, store=None,
+                       tracked=None, week=None) -> list[str]:
+    """One workbook with a sheet per table: the schedule and, for a tower job, the status per
+    tower, the week plan (``week``, default the week of the status date: the frozen one with
+    its outcomes and reasons when there is one) and the key-node review. ``tracked`` (from
+    :func:`open_tracked`) brings the progress recorded in ``store``. Returns the sheet names."""
+    from .exchange import (
+        node_review_sheet,
+        schedule_sheet,
+        status_sheet,
+        week_plan_sheet,
+        write_xlsx,
+    )
+    from .planning import node_review, plan_baseline, plan_view
+    from .tracking import track
 
+    tracked = tracked or track(project, None)
+    project = tracked.project
     sched = current_schedule(project, as_of)
     sheets = [schedule_sheet(sched, range(len(sched)))]
     if project.towers:
-        sheets.append(status_sheet(tower_statuses(project, as_of=as_of)))
+        master = plan_baseline(store, tracked, "master")
+        sheets.append(status_sheet(tower_statuses(project, as_of=as_of, baseline=master)))
+        sheets.append(week_plan_sheet(plan_view(store, tracked, "week", week, as_of=as_of)))
+    if any(a.key_node for a in project.network.activities):
+        sheets.append(node_review_sheet(node_review(store, tracked, as_of=as_of)))
     write_xlsx(path, sheets)
     return [s.name for s in sheets]
 
@@ -297,41 +314,53 @@ def forecast(project: Project, *, method: str = "last", lookback: int = 3,
 # the functions above); record_progress / import_progress / progress_history /
 # status_date_history; plan_view / week_plan / freeze_plan / plan_history / frozen_plans;
 # plan_status / node_review / record_reason. See docs/storage.md.
-from .planning import (  # noqa: E402, F401  (re-exported: the front ends' one API)
-    PlanStatus,
-    freeze_plan,
-    frozen_plans,
-    node_review,
-    period_for,
-    plan_baseline,
-    plan_history,
-    plan_status,
-    plan_view,
-    record_reason,
-    week_plan,
-)
-from .tracking import (  # noqa: E402, F401
-    Tracked,
-    import_progress,
-    open_store,
-    open_tracked,
-    progress_history,
-    record_progress,
-    status_date_history,
-    track,
-)
+# Imported on first use (PEP 562), so that `towerplan schedule` does not pay for the storage,
+# planning and chart modules it does not need.
+_LAZY = {
+    "PlanStatus": "planning",
+    "freeze_plan": "planning",
+    "frozen_plans": "planning",
+    "node_review": "planning",
+    "period_for": "planning",
+    "plan_baseline": "planning",
+    "plan_history": "planning",
+    "plan_status": "planning",
+    "plan_view": "planning",
+    "record_reason": "planning",
+    "week_plan": "planning",
+    "Tracked": "tracking",
+    "import_progress": "tracking",
+    "open_store": "tracking",
+    "open_tracked": "tracking",
+    "progress_history": "tracking",
+    "record_progress": "tracking",
+    "status_date_history": "tracking",
+    "track": "tracking",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value
+    return value
+
 
 # --- charts ---
 # Gantt, flowline and S-curve: chart data and pictures (projects/charts.py).
-# isort: split
-from .charts import Comparison as Comparison  # noqa: E402
-from .charts import compare_with as compare_with  # noqa: E402
-from .charts import export_flowline as export_flowline  # noqa: E402
-from .charts import export_gantt as export_gantt  # noqa: E402
-from .charts import export_scurve as export_scurve  # noqa: E402
-from .charts import flowline_chart as flowline_chart  # noqa: E402
-from .charts import gantt_chart as gantt_chart  # noqa: E402
-from .charts import scurve_chart as scurve_chart  # noqa: E402
+_LAZY["Comparison"] = "charts"
+_LAZY["compare_with"] = "charts"
+_LAZY["export_flowline"] = "charts"
+_LAZY["export_gantt"] = "charts"
+_LAZY["export_scurve"] = "charts"
+_LAZY["flowline_chart"] = "charts"
+_LAZY["gantt_chart"] = "charts"
+_LAZY["scurve_chart"] = "charts"
+
 
 # --- dashboard (the terminal app) ---
 
@@ -349,6 +378,7 @@ def shifted_period(tracked, level: str, shift: int = 0, start=None):
     period ``start``), moved ``shift`` periods (−1: the one before); the master schedule has
     no other period."""
     from .periods import period_of
+    from .planning import period_for  # the planning module loads on first use
 
     period = period_for(tracked, level, start)
     day = dt.timedelta(days=1)

@@ -19,7 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .errors import ProgressError, SchedulerError
+from .cpm_parts import ProgressMixin, constraint_indices, constraint_late, display_dates
+from .errors import SchedulerError
 from .graph import LINK_ENDS, link_positions, topological_order
 from .network import Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
@@ -55,7 +56,17 @@ def schedule(network: Network, options: ScheduleOptions | None = None) -> Schedu
     >>> schedule(net)["B"].start
     datetime.date(2025, 3, 5)
     """
-    return prepare(network, options).run()
+    import gc
+
+    # A run builds several containers per link and activity and no reference cycles: the cyclic
+    # collector would only rescan the live network again and again (~25% of the time at 100k).
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return prepare(network, options).run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 def prepare(network: Network, options: ScheduleOptions | None = None) -> _Pass:
@@ -69,7 +80,7 @@ def prepare(network: Network, options: ScheduleOptions | None = None) -> _Pass:
     return _Pass(network, options)
 
 
-class _Pass:
+class _Pass(ProgressMixin):
     """One scheduling run; holds the working arrays so the passes stay short functions."""
 
     def __init__(self, network: Network, options: ScheduleOptions):
@@ -81,83 +92,32 @@ class _Pass:
             if a.calendar not in self.cals:
                 raise SchedulerError(f"activity {a.id!r} uses unknown calendar {a.calendar!r}",
                                      code="bad_calendar", activity=a.id, field="calendar")
-        self.cal = [self.cals[a.calendar] for a in acts]
-        self.ms = [a.duration == 0 for a in acts]
+        if len(self.cals) == 1:
+            self.cal = [next(iter(self.cals.values()))] * n
+        else:
+            self.cal = [self.cals[a.calendar] for a in acts]
         self.dur = [a.duration for a in acts]
-        pairs = link_positions(network)
-        self.order = topological_order(n, pairs, network)
-        self.inc: list[list[tuple]] = [[] for _ in range(n)]
-        self.out: list[list[tuple]] = [[] for _ in range(n)]
-        cal = self.cal
-        for p, s, k in pairs:
-            link = network.links[k]
-            pe, se = LINK_ENDS[link.type]
-            fast = cal[p] is cal[s] and not link.calendar_days
-            self.inc[s].append((p, pe, se, link.lag, link.calendar_days, fast))
-            self.out[p].append((s, pe, se, link.lag, link.calendar_days, fast))
+        self.ms = [d == 0 for d in self.dur]
+        preds, succs = link_positions(network)
+        self.order = topological_order(n, preds, succs, network)
+        inc: list[list[tuple]] = [[] for _ in range(n)]
+        out: list[list[tuple]] = [[] for _ in range(n)]
+        self.inc, self.out = inc, out
+        cal, ends = self.cal, LINK_ENDS
+        one_cal = len(self.cals) == 1
+        for p, s, link in zip(preds, succs, network.links):
+            pe, se = ends[link.type]
+            cd = link.calendar_days
+            fast = not cd and (one_cal or cal[p] is cal[s])
+            inc[s].append((p, pe, se, link.lag, cd, fast))
+            out[p].append((s, pe, se, link.lag, cd, fast))
+        self.all_fast = (not any(link.calendar_days for link in network.links)
+                         and (one_cal or all(t[5] for row in inc for t in row)))
         self.warnings: list[str] = []
         self.es = [0] * n
         self.ef = [0] * n
         self.sp = [0] * n  # the start successors' SS/SF links see (actual start when started)
         self._progress()
-
-    # -- progress -----------------------------------------------------------------------------
-    def _progress(self) -> None:
-        net, acts = self.net, self.net.activities
-        status = self.opt.status_date or net.status_date
-        actual_days = [d for a in acts for d in (a.actual_start, a.actual_finish) if d]
-        if status is None and actual_days:
-            status = max(actual_days)
-        self.status = status
-        self.state = [NOT_STARTED] * self.n
-        self.rem = list(self.dur)
-        self.floor = [0] * self.n
-        if status is None:
-            return
-        for i, a in enumerate(acts):
-            c = self.cal[i]
-            sidx = c.index_on_or_after(status)
-            self.floor[i] = max(sidx, 0)
-            if a.actual_start is None and a.actual_finish is None:
-                continue
-            for field, day in (("actual_start", a.actual_start), ("actual_finish", a.actual_finish)):
-                if day is not None and day > status:
-                    raise ProgressError(
-                        f"activity {a.id!r}: {field} {day} is after the status date {status}",
-                        activity=a.id, field=field)
-            if a.actual_start and a.actual_finish and a.actual_finish < a.actual_start:
-                raise ProgressError(f"activity {a.id!r}: actual_finish {a.actual_finish} is "
-                                    f"before actual_start {a.actual_start}", activity=a.id,
-                                    field="actual_finish")
-            if a.actual_finish is not None or (self.ms[i] and a.actual_start is not None):
-                self._complete(i, a, c)
-            else:
-                self._in_progress(i, a, c, sidx)
-
-    def _complete(self, i, a, c: WorkCalendar) -> None:
-        self.state[i] = COMPLETE
-        self.rem[i] = 0
-        finish = a.actual_finish or a.actual_start
-        e = c.count_before(finish.toordinal() + 1)
-        if a.actual_start is not None and not self.ms[i]:
-            s = min(c.index_on_or_after(a.actual_start), e)
-        else:
-            s = e - self.dur[i]
-        self.es[i], self.ef[i], self.sp[i] = s, e, s
-
-    def _in_progress(self, i, a, c: WorkCalendar, sidx: int) -> None:
-        self.state[i] = IN_PROGRESS
-        started = min(c.index_on_or_after(a.actual_start), sidx)
-        self.sp[i] = started
-        if a.remaining is not None:
-            self.rem[i] = max(a.remaining, 0)
-        else:
-            left = self.dur[i] - (sidx - started)
-            if left < 1:
-                self.warnings.append(
-                    f"{a.id}: started {a.actual_start} for {self.dur[i]} days but not finished "
-                    f"by the status date; 1 day remaining assumed (record 'remaining')")
-            self.rem[i] = max(left, 1)
 
     # -- passes -------------------------------------------------------------------------------
     def run(self) -> Schedule:
@@ -169,6 +129,20 @@ class _Pass:
 
     def _forward(self) -> None:
         es, ef, sp, rem, state = self.es, self.ef, self.sp, self.rem, self.state
+        if self._plain() and not any(a.constraint for a in self.net.activities):
+            inc = self.inc
+            for i in self.order:
+                d = rem[i]
+                start = 0
+                for p, pe, se, lag, _, _ in inc[i]:
+                    need = (ef[p] if pe else es[p]) + lag
+                    if se:
+                        need -= d
+                    if need > start:
+                        start = need
+                es[i] = sp[i] = start
+                ef[i] = start + d
+            return
         inc, floor, cal, ms = self.inc, self.floor, self.cal, self.ms
         override = self.opt.progress == "override"
         constraints = [a.constraint for a in self.net.activities]
@@ -202,7 +176,7 @@ class _Pass:
         if kind in ("SNLT", "FNLT", "ALAP") or con.date is None:
             return start
         c, lo = self.cal[i], self.floor[i]
-        s_on, e_on = _constraint_indices(c, con.date, self.ms[i])
+        s_on, e_on = constraint_indices(c, con.date, self.ms[i])
         if kind == "SNET":
             return max(start, s_on)
         if kind == "FNET":
@@ -216,15 +190,22 @@ class _Pass:
         return max(want, lo)
 
     def _project_finish(self) -> None:
-        ends = {}
-        for i in range(self.n):
-            t = point(self.cal[i], self.ms[i], True, self.ef[i])
-            if ends.get(self.cal[i].name, -1) < t:
-                ends[self.cal[i].name] = t
+        latest: dict[tuple[int, bool], tuple[WorkCalendar, int]] = {}
+        for c, m, e in zip(self.cal, self.ms, self.ef):
+            key = (id(c), m)
+            if key not in latest or latest[key][1] < e:
+                latest[key] = (c, e)
+        ends: dict[str, int] = {}
+        for (_, m), (c, e) in latest.items():
+            t = point(c, m, True, e)
+            if ends.get(c.name, -1) < t:
+                ends[c.name] = t
         deadline = self.net.deadline
-        self.pf_point = deadline.toordinal() + 1 if deadline else max(ends.values(), default=0)
+        first = min(c.day_ordinal(0) for c in self.cals.values())  # an empty network ends there
+        self.pf_point = deadline.toordinal() + 1 if deadline else max(ends.values(),
+                                                                       default=first)
         self.cap = {name: c.count_before(self.pf_point) for name, c in self.cals.items()}
-        early_point = max(ends.values(), default=0)
+        early_point = max(ends.values(), default=first)
         self.early_cap = {name: c.count_before(early_point) for name, c in self.cals.items()}
 
     def _latest_end(self, i: int, early: bool) -> int:
@@ -266,9 +247,37 @@ class _Pass:
                 self.ef[i] = end
                 self.es[i] = self.sp[i] = end - self.rem[i]
 
+    def _plain(self) -> bool:
+        """No progress and every link within one calendar in working days: index arithmetic."""
+        return self.status is None and self.all_fast
+
+    def _ends_plain(self, a_s: list[int], a_f: list[int], late: bool) -> list[int]:
+        """``_latest_end`` of every activity of a plain network (see ``_plain``) as index
+        arithmetic. With ``late``, ``a_s``/``a_f`` are the late dates being computed: they
+        are filled here in reverse topological order, so successors are final when read."""
+        out, rem = self.out, self.rem
+        caps = self.cap
+        lims = ([caps[self.cal[0].name]] * self.n if len(caps) == 1 and self.n
+                else [caps[c.name] for c in self.cal])
+        for i in reversed(self.order):
+            lim, d = lims[i], rem[i]
+            for s, pe, se, lag, _, _ in out[i]:
+                bound = (a_f[s] if se else a_s[s]) - lag
+                if not pe:
+                    bound += d
+                if bound < lim:
+                    lim = bound
+            lims[i] = lim
+            if late:
+                a_f[i], a_s[i] = lim, lim - d
+        return lims
+
     def _backward(self) -> None:
         n = self.n
         self.ls, self.lf = [0] * n, [0] * n
+        if self._plain() and not any(a.constraint for a in self.net.activities):
+            self._ends_plain(self.ls, self.lf, late=True)
+            return
         ls, lf, state, rem = self.ls, self.lf, self.state, self.rem
         constraints = [a.constraint for a in self.net.activities]
         for i in reversed(self.order):
@@ -280,7 +289,7 @@ class _Pass:
             if con is not None and con.date is not None and con.type != "SNET" \
                     and con.type != "FNET":
                 fixed = con.type in ("MSO", "MFO")  # the same day as the forward pass uses
-                s_by, e_by = (_constraint_indices if fixed else _constraint_late)(
+                s_by, e_by = (constraint_indices if fixed else constraint_late)(
                     self.cal[i], con.date, self.ms[i])
                 if con.type in ("SNLT", "MSO"):
                     if state[i] == NOT_STARTED:
@@ -294,14 +303,19 @@ class _Pass:
     def _result(self) -> Schedule:
         n, acts, cal, ms = self.n, self.net.activities, self.cal, self.ms
         es, ef, ls, lf, state = self.es, self.ef, self.ls, self.lf, self.state
-        tf = [0 if state[i] == COMPLETE else lf[i] - ef[i] for i in range(n)]
-        ff = [0 if state[i] == COMPLETE else self._latest_end(i, early=True) - ef[i]
-              for i in range(n)]
         thr = self.opt.critical_threshold
-        crit = [state[i] != COMPLETE and tf[i] <= thr for i in range(n)]
-        start, finish = _dates(cal, ms, es, ef)
-        late_start, late_finish = _dates(cal, ms, ls, lf)
-        for i, a in enumerate(acts):
+        if self._plain():
+            tf = [b - a for a, b in zip(ef, lf)]
+            ff = [b - a for a, b in zip(ef, self._ends_plain(es, ef, late=False))]
+            crit = [t <= thr for t in tf]
+        else:
+            tf = [0 if state[i] == COMPLETE else lf[i] - ef[i] for i in range(n)]
+            ff = [0 if state[i] == COMPLETE else self._latest_end(i, early=True) - ef[i]
+                  for i in range(n)]
+            crit = [state[i] != COMPLETE and tf[i] <= thr for i in range(n)]
+        start, finish = display_dates(cal, ms, es, ef)
+        late_start, late_finish = display_dates(cal, ms, ls, lf)
+        for i, a in enumerate(acts if self.status is not None else ()):
             if state[i] != NOT_STARTED and a.actual_start is not None:
                 start[i] = a.actual_start
             if state[i] == COMPLETE:
@@ -323,35 +337,3 @@ class _Pass:
             remaining=tuple(self.rem), project_start=first,
             project_finish=max(finish, default=first), status_date=self.status,
             progress_mode=self.opt.progress, warnings=tuple(self.warnings))
-
-
-def _constraint_indices(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or after ``day``". A milestone's date is its finish."""
-    o = day.toordinal()
-    e = c.count_before(o) + 1  # smallest end whose last working day is on/after day
-    if milestone and o <= c.day_ordinal(0):
-        return 0, 0  # offset 0 already shows on the first working day
-    return (e if milestone else c.count_before(o)), e
-
-
-def _constraint_late(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or before ``day``"."""
-    e = c.count_before(day.toordinal() + 1)  # largest end whose last working day ≤ day
-    return (e if milestone else e - 1), e
-
-
-def _dates(cal, ms, starts, ends) -> tuple[list[dt.date], list[dt.date]]:
-    """Display dates: start = the working day at ``start``; finish = the last working day
-    before ``end``; a milestone shows the day before its index (or index 0's day)."""
-    by_cal: dict[int, tuple[WorkCalendar, list[int]]] = {}
-    for i, c in enumerate(cal):
-        by_cal.setdefault(id(c), (c, []))[1].append(i)
-    first: list = [None] * len(starts)
-    last: list = [None] * len(starts)
-    for c, members in by_cal.values():
-        s_idx = [starts[i] - 1 if ms[i] and starts[i] != 0 else starts[i] for i in members]
-        e_idx = [ends[i] - 1 if ends[i] != 0 or not ms[i] else 0 for i in members]
-        for i, s, e in zip(members, c.dates_of(s_idx), c.dates_of(e_idx)):
-            first[i] = s
-            last[i] = e
-    return first, last

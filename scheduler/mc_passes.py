@@ -15,7 +15,7 @@ activity's realised span, so floats stay consistent.
 
 from __future__ import annotations
 
-from .cpm import _constraint_indices, _constraint_late  # the scalar engine's own rules
+from .cpm_parts import constraint_indices, constraint_late  # the scalar engine's own rules
 from .mc_tables import back_bound, forward_need, point
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED
 from .timepoints import forward_need as scalar_need
@@ -108,7 +108,7 @@ class Passes:
         np, kind = self.np, con.type
         if kind in ("SNLT", "FNLT"):
             return start
-        s_on, e_on = _constraint_indices(self.p.cal[i], con.date, self.p.ms[i])
+        s_on, e_on = constraint_indices(self.p.cal[i], con.date, self.p.ms[i])
         if kind == "SNET":
             return np.maximum(start, s_on)
         if kind == "FNET":
@@ -164,7 +164,7 @@ class Passes:
             end = self._latest_end(i, cap, None, None, lf, span, es, ef)
             con = self.cons[i]
             if con is not None and con.date is not None and con.type not in ("SNET", "FNET"):
-                rule = _constraint_indices if con.type in ("MSO", "MFO") else _constraint_late
+                rule = constraint_indices if con.type in ("MSO", "MFO") else constraint_late
                 s_by, e_by = rule(p.cal[i], con.date, p.ms[i])
                 if con.type in ("SNLT", "MSO"):
                     if p.state[i] == NOT_STARTED:

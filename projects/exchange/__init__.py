@@ -7,9 +7,18 @@ inside their functions, so importing this package stays light.
 
 from .mspdi_read import Imported, read_mspdi
 from .mspdi_write import ExportSummary, write_mspdi
-from .xlsx import Sheet, schedule_sheet, status_sheet, write_schedule_xlsx, write_xlsx
+from .xlsx import (
+    Sheet,
+    node_review_sheet,
+    schedule_sheet,
+    status_sheet,
+    week_plan_sheet,
+    write_schedule_xlsx,
+    write_xlsx,
+)
 from .yaml_write import project_yaml
 
-__all__ = ["ExportSummary", "Imported", "Sheet", "project_yaml", "read_mspdi",
+__all__ = ["ExportSummary", "Imported", "Sheet", "node_review_sheet", "project_yaml",
+           "read_mspdi", "week_plan_sheet",
            "schedule_sheet", "status_sheet", "write_mspdi", "write_schedule_xlsx",
            "write_xlsx"]

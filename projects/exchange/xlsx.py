@@ -66,6 +66,37 @@ def status_sheet(statuses) -> Sheet:
     return Sheet("Status", STATUS_HEADERS, tuple(rows))
 
 
+WEEK_HEADERS = ("ID", "Activity", "Tower", "Key node", "Planned start", "Planned finish",
+                "Due this period", "Done", "State now", "Start now", "Finish now (actual or "
+                "forecast)", "Slip (days)", "Enclosing plan finish", "Reason not done",
+                "Reason note")
+NODE_HEADERS = ("ID", "Key node", "Tower", "Target", "Planned", "Forecast", "Actual", "Status",
+                "Margin (days)")
+
+
+def week_plan_sheet(view) -> Sheet:
+    """A period's plan (:class:`projects.plans.PlanView`): what was due, what got done, why
+    not. The sheet is named after the period (``Week 2023-W27``)."""
+    rows = []
+    for line in view.lines:
+        item, reason = line.item, line.reason
+        rows.append((item.activity, item.name, item.tower or "", "yes" if item.node else "",
+                     item.start, item.finish, "yes" if line.due else "", line.outcome or "",
+                     _PROGRESS.get(line.state, line.state), line.start_now, line.finish_now,
+                     line.slip_days, line.reference[1] if line.reference else None,
+                     reason.cause if reason else "", reason.text if reason else ""))
+    title = f"{view.period.level.capitalize()} {view.period.key}"[:31]
+    return Sheet(title, WEEK_HEADERS, tuple(rows))
+
+
+def node_review_sheet(nodes) -> Sheet:
+    """Key nodes (:class:`scheduler.variance.NodeStatus`): planned, forecast or actual, status."""
+    rows = tuple((n.id, n.name, n.tower or "", n.target, n.planned,
+                  None if n.actual else n.forecast, n.actual, n.status, n.slack_days)
+                 for n in nodes)
+    return Sheet("Key nodes", NODE_HEADERS, rows)
+
+
 def write_xlsx(path, sheets) -> None:
     """Write ``sheets`` (one table each) to the workbook ``path``; a path that cannot be
     written is a :class:`ProjectError`."""

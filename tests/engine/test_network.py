@@ -158,3 +158,12 @@ def test_unknown_calendar_is_bad_calendar():
     with pytest.raises(SchedulerError) as info:
         schedule(net([act("A", 1, calendar="night")]))
     assert (info.value.code, info.value.activity) == ("bad_calendar", "A")
+
+
+def test_an_empty_network_schedules_to_nothing():
+    import datetime as dt
+
+    from scheduler import Network, schedule
+
+    sched = schedule(Network(dt.date(2025, 3, 1), ()))  # a Saturday: offset 0 is Mon Mar 3
+    assert len(sched) == 0 and sched.project_finish == dt.date(2025, 3, 3)

@@ -1,4 +1,5 @@
-"""Excel workbooks: the schedule, the status per tower, and both in one export."""
+"""Excel workbooks: the schedule, the status per tower, the week plan, the key-node review,
+and all of them in one export."""
 
 from __future__ import annotations
 
@@ -42,5 +43,44 @@ def test_export_xlsx_has_one_sheet_per_table(cli, tmp_path):
     res = cli("export", EXAMPLE, "-o", out)
     assert res.returncode == 0, res.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Schedule", "Status"]
+    assert wb.sheetnames == ["Schedule", "Status", "Week 2023-W27", "Key nodes"]
     assert wb["Schedule"].max_row == 851
+
+
+def _table(path, sheet):
+    rows = list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def test_week_plan_xlsx_with_outcomes_and_reasons(cli, tmp_path):
+    db = tmp_path / "site.db"
+    env = {"TOWERPLAN_TODAY": "2023-07-15", "TOWERPLAN_USER": "wang"}
+    week = ("plan", "week", EXAMPLE, "--period", "2023-W27", "--db", db)
+    assert cli(*week, "--freeze", env=env).returncode == 0
+    # B pours floor 24 on 07-14: the status date moves past the end of the week
+    res = cli("progress", EXAMPLE, "B.F24", "--finished", "2023-07-14", "--db", db, env=env)
+    assert res.returncode == 0, res.stderr
+    res = cli(*week, "--reason", "B.F18.risers", "materials", "--note", "riser pipes late",
+              env=env)
+    assert res.returncode == 0, res.stderr
+    out = tmp_path / "week.xlsx"
+    res = cli(*week, "--format", "xlsx", "-o", out, env=env)
+    assert res.returncode == 0, res.stderr
+    rows = {r["ID"]: r for r in _table(out, "Week 2023-W27")}
+    assert len(rows) == 15 and sum(1 for r in rows.values() if r["Due this period"]) == 12
+    pour = rows["B.F23.pour"]
+    assert (pour["Planned finish"], pour["Done"]) == (dt.datetime(2023, 7, 4), "done")
+    risers = rows["B.F18.risers"]
+    assert risers["Done"] == "not done"
+    assert (risers["Reason not done"], risers["Reason note"]) == ("materials", "riser pipes late")
+
+
+def test_node_review_xlsx(cli, tmp_path):
+    out = tmp_path / "nodes.xlsx"
+    res = cli("nodes", EXAMPLE, "--format", "xlsx", "-o", out, "--db", tmp_path / "none.db")
+    assert res.returncode == 0, res.stderr
+    rows = {r["ID"]: r for r in _table(out, "Key nodes")}
+    assert rows["B.F20"]["Status"] == "done early" and rows["B.F20"]["Actual"] == \
+        dt.datetime(2023, 6, 1)
+    assert rows["B.F30"]["Status"] == "on track" and rows["B.F30"]["Margin (days)"] == 41
+    assert rows["zero_level"]["Target"] == dt.datetime(2022, 7, 31)

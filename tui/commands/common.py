@@ -62,3 +62,17 @@ def open_tracked(args):
 def local_time(moment) -> str:
     """A UTC time shown in the local zone, to the minute."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def write_sheet(sheet, path) -> int:
+    """Write one table (a :class:`projects.exchange.Sheet`) to the workbook ``path`` for
+    ``--format xlsx -o FILE.xlsx``."""
+    import sys
+
+    if not path:
+        raise bad_argument("--format xlsx needs -o FILE.xlsx", "--output")
+    from projects.exchange import write_xlsx  # pandas + openpyxl, only here
+
+    write_xlsx(path, [sheet])
+    print(f"wrote {path}: sheet {sheet.name}", file=sys.stderr)
+    return 0

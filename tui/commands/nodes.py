@@ -8,7 +8,7 @@ planned date when there is no target).
 
 from __future__ import annotations
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked
+from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
 
 FIELDS = ["id", "name", "tower", "target", "planned", "forecast", "actual", "status",
           "margin_days"]
@@ -27,7 +27,8 @@ def register(sub) -> None:
     p.add_argument("--risk-days", type=int, default=0, metavar="N",
                    help="a node not reached is at risk when its margin is under N days "
                         "(default 0: when the forecast is after the target)")
-    add_format(p, ("table", "csv", "json"))
+    add_format(p, ("table", "csv", "json", "xlsx"))
+    p.add_argument("-o", "--output", metavar="PATH", help="the workbook for --format xlsx")
     add_as_of(p)
     add_db(p)
     p.set_defaults(func=run)
@@ -41,6 +42,10 @@ def run(args) -> int:
                                 as_of=args.as_of, risk_days=args.risk_days)
     rows = [[n.id, n.name, n.tower, iso(n.target), iso(n.planned), iso(n.forecast),
              iso(n.actual), n.status, n.slack_days] for n in nodes]
+    if args.format == "xlsx":
+        from projects.exchange import node_review_sheet  # pandas + openpyxl, only here
+
+        return write_sheet(node_review_sheet(nodes), args.output)
     if args.format == "json":
         from ..output import write_json
 

@@ -13,7 +13,16 @@ shows the plan derived from the schedule now instead.
 
 from __future__ import annotations
 
-from .common import add_db, add_file, add_format, bad_argument, iso, local_time, open_tracked
+from .common import (
+    add_db,
+    add_file,
+    add_format,
+    bad_argument,
+    iso,
+    local_time,
+    open_tracked,
+    write_sheet,
+)
 
 LEVELS = ("master", "year", "month", "week")
 STATE = {"complete": "done", "in_progress": "started", "not_started": "", "removed": "gone"}
@@ -47,7 +56,8 @@ def register(sub) -> None:
     p.add_argument("--by", metavar="NAME", help="who freezes or records (default: "
                                                 "$TOWERPLAN_USER, else the login name)")
     p.add_argument("--tower", metavar="T", help="only the items of tower T")
-    add_format(p, ("table", "csv", "json"))
+    add_format(p, ("table", "csv", "json", "xlsx"))
+    p.add_argument("-o", "--output", metavar="PATH", help="the workbook for --format xlsx")
     add_db(p)
     p.set_defaults(func=run)
 
@@ -77,6 +87,13 @@ def run(args) -> int:
         return 0
     view = service.plan_view(store, tracked, args.level, period, draft=args.draft)
     lines = _select(view.lines, tracked, args.tower)
+    if args.format == "xlsx":
+        import dataclasses
+
+        from projects.exchange import week_plan_sheet  # pandas + openpyxl, only here
+
+        return write_sheet(week_plan_sheet(dataclasses.replace(view, lines=tuple(lines))),
+                           args.output)
     if args.format == "json":
         from ..output import write_json
 

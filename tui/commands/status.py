@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
+from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -83,13 +83,9 @@ def period_block(view) -> str:
 
 
 def _xlsx(statuses, path) -> int:
-    if not path:
-        raise bad_argument("--format xlsx needs -o FILE.xlsx", "--output")
-    from projects.exchange import status_sheet, write_xlsx  # pandas + openpyxl, only here
+    from projects.exchange import status_sheet  # pandas + openpyxl, only here
 
-    write_xlsx(path, [status_sheet(statuses)])
-    print(f"wrote {path}", file=sys.stderr)
-    return 0
+    return write_sheet(status_sheet(statuses), path)
 
 
 def as_json(s) -> dict:
