@@ -159,3 +159,25 @@ def test_command_line_mistakes_exit_2_before_the_app_opens(cli, tmp_path):
     assert res.returncode == 2 and "invalid choice: 'fr'" in res.stderr
     res = cli("tui", EXAMPLE, env={"TOWERPLAN_TODAY": "July"})
     assert res.returncode == 2 and "TOWERPLAN_TODAY must be a date" in res.stderr
+
+
+async def test_the_mouse_picks_a_plan_level_and_a_schedule_row(tmp_path):
+    from tui.app.widgets.virtual_table import VirtualTable
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        from textual.content import Content
+
+        bar = Content.from_markup(app.screen.query_one("#planbar").render()).plain
+        await pilot.click("#planbar", offset=(bar.index("month plan") + 2, 0))
+        await settle(pilot)
+        assert app.plan_level == "month"
+        await go(pilot, "2", delay=0.2)
+        table = app.screen.query_one(VirtualTable)
+        top = table.scroll_offset.y
+        await pilot.click("#activities", offset=(3, 4))  # the fourth row on screen
+        await settle(pilot, delay=0.3)
+        assert table.cursor == top + 3
+        shown = app.screen.shown_ids()[table.cursor]
+        assert app.screen.query_one("ActivityPanel").detail.activity.id == shown
