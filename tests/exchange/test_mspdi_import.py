@@ -108,11 +108,11 @@ def test_cli_import_and_export(cli, tmp_path):
     xml, yaml = tmp_path / "rongfa.xml", tmp_path / "rongfa.yaml"
     res = cli("export", EXAMPLE, "-o", xml)
     assert res.returncode == 0, res.stderr
-    assert "850 tasks under 101 summary tasks, 1345 links, 2 calendars" in res.stderr
+    assert "850 tasks under 101 summary tasks, 1425 links, 2 calendars" in res.stderr
     assert "Baseline0 = the master schedule" in res.stderr
     res = cli("import", xml, "-o", yaml)
     assert res.returncode == 0, res.stderr
-    assert "850 activities, 1345 links, calendars site, office (written by towerplan: ids " \
+    assert "850 activities, 1425 links, calendars site, office (written by towerplan: ids " \
            "kept)" in res.stderr
     assert "checked: schedules from 2021-09-01 to 2024-10-29" in res.stderr
     again = cli("import", xml, "-o", yaml)
