@@ -21,10 +21,11 @@ from .periods import LEVELS, MASTER, Period, chain, parse_period, period_of
 from .plans import PlanView, chain_baseline, derive_items, label
 from .plans import node_review as review
 from .plans import plan_view as view
+from .progress_input import recorder
 from .recorded import resolve
 from .records import CAUSES, FrozenPlan, PlanItem, Reason
 from .storage import Store
-from .tracking import Tracked, query, recorder
+from .tracking import Tracked, query
 
 
 @dataclass(frozen=True, slots=True)

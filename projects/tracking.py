@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import Problem, ProjectError
 from .loader import Project
-from .progress_input import Checker, Draft, draft, read_csv, recorder, today
-from .recorded import combine, live, status_date
 from .records import ProgressEntry, StatusDateChange
+
+if TYPE_CHECKING:
+    from .progress_input import Draft
 from .storage import Store
 
 
@@ -61,6 +63,10 @@ def track(base: Project, store: Store | None, entries: Sequence[ProgressEntry] |
     """``base`` with the progress in ``store`` (or the given ``entries``) combined."""
     if entries is None:
         entries = _read(store, base.id)
+    if not entries:  # nothing recorded: the file as it is (and no need for recorded.py)
+        return Tracked(base, base, (), (), store.shown if store else "")
+    from .recorded import combine
+
     project, warnings = combine(base, entries)
     return Tracked(base, project, tuple(entries), warnings, store.shown if store else "")
 
@@ -93,6 +99,8 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
     future or before the project start, a finish before the start, a floor poured before the
     one below, or a database that cannot be used.
     """
+    from .progress_input import draft, recorder, today  # only when recording
+
     got, problems = draft(tracked.base, activity, started, finished, remaining, note=note,
                           withdraw=withdraw, today_is=today_is or today())
     if problems:
@@ -107,6 +115,8 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
 
 
 def _check_withdraw(store: Store, tracked: Tracked, got: Draft) -> None:
+    from .recorded import live
+
     if not any(e.activity == got.target.id for e in live(_read(store, tracked.base.id))):
         raise ProjectError.single(f"nothing recorded in the database for {got.target.id} to "
                                   f"withdraw", file="towerplan", field="--withdraw",
@@ -117,6 +127,8 @@ def import_progress(store: Store, tracked: Tracked, path, *, by: str | None = No
                     today_is: dt.date | None = None) -> tuple[ProgressEntry, ...]:
     """Record every row of a progress CSV (columns ``activity, started, finished, remaining,
     note, by``) in one transaction, or none: each bad row is reported with its line."""
+    from .progress_input import draft, read_csv, recorder, today
+
     rows, columns, problems = read_csv(path)
     file, day, drafts = str(path), today_is or today(), []
     for line, row in rows:
@@ -149,6 +161,8 @@ def _save(store: Store, tracked: Tracked, drafts, by: str, source: str, problem,
           row_by: dict | None = None) -> tuple[ProgressEntry, ...]:
     """Check ``(line, draft)`` pairs against the entries recorded so far, then insert them all
     inside the project's lock (checking again there if someone recorded in between)."""
+    from .progress_input import Checker
+    from .recorded import combine
     from .storage import repository
 
     base = tracked.base
@@ -179,6 +193,7 @@ def _save(store: Store, tracked: Tracked, drafts, by: str, source: str, problem,
 def _schedulable(base: Project, entries) -> None:
     """Raise what the loader or the engine would refuse in the combination (nothing they
     refuse gets saved)."""
+    from .recorded import combine
     from .service import schedule_project
 
     combined, _ = combine(base, entries)
@@ -193,6 +208,7 @@ def _cause(saved, source: str) -> str:
 
 def _note_status_date(session, base: Project, before, after, by: str, cause: str) -> None:
     """Append to the status-date history when the status date moved."""
+    from .recorded import status_date
     from .storage import repository
 
     old, new = status_date(base, before), status_date(base, after)
