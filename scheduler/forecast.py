@@ -127,14 +127,21 @@ def remaining_dates(cal: WorkCalendar, sched: Schedule, rest: list[Floor], poure
     """Finish dates of the floors ``rest`` taking ``days`` each, from the last pour (or from
     the status date when the next floor has not started by then)."""
     last = cal.index_on_or_before(poured)
+    today = None
     if sched.status_date is not None:
-        today = cal.index_on_or_before(sched.status_date)
+        today = cal.index_on_or_after(sched.status_date)
         if sched.state[sched.position(rest[0].first)] == NOT_STARTED:
             last = max(last, today - 1)  # work on the status date itself is still to do
     out, total = [], 0.0
-    for d in days:
+    for k, d in enumerate(days):
         total += d
-        out.append(cal.date_of(last + int(round(total))))
+        at = last + int(round(total))
+        if k == 0 and today is not None and at < today:
+            # a floor under way that "should" have been poured already is not poured until it
+            # is recorded: the earliest is the status date; the next floors follow from it
+            last, total = today - int(round(d)), d
+            at = today
+        out.append(cal.date_of(at))
     return out
 
 

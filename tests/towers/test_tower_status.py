@@ -118,3 +118,16 @@ def test_recorded_floor_reaches_its_node_and_as_of_rewinds(tmp_path):
     assert cur[node.id].state == "complete" and cur[node.id].finish == D("2025-04-01")
     (past,) = tower_statuses(p, as_of=D("2025-03-27"))
     assert past.floors_done == 2 and past.status_date == D("2025-03-27")
+
+
+def test_a_floor_overdue_is_forecast_no_earlier_than_the_status_date(tmp_path):
+    # F3 started Mar 29 and should have been poured by Apr 3, but nothing is recorded by the
+    # status date Apr 10 (index 38): it is forecast on Apr 10 at the earliest, then the refuge
+    # floor F4 takes its 10 days (index 48) and F5 one cycle: 7 days at the demonstrated cycle
+    # (index 55, Apr 27), 6 at the plan's (index 54, Apr 26, as the CPM has it with one day
+    # of F3 left).
+    acts = ("    actuals:\n      structure: {1: 2025-03-19, 2: 2025-03-26, "
+            "3: {started: 2025-03-29}}\n")
+    (st,) = tower_statuses(project(tmp_path, status="2025-04-10", actuals=acts))
+    assert st.forecast_topping_out == D("2025-04-27")
+    assert st.forecast_topping_out_planned_cycle == D("2025-04-26") == st.cpm_topping_out
