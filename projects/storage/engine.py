@@ -89,11 +89,31 @@ def make_engine(url: str | None = None):
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # every new connection, before it is used
         cur = dbapi_conn.cursor()
-        if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        if not memory:
+            _wal(cur)
+        cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 
     return engine
+
+
+def _wal(cur) -> None:
+    """Switch the database to WAL, retrying while another process does the same: on a new
+    file two first connections race for the exclusive lock that switch needs, and SQLite
+    answers "database is locked" at once there instead of waiting for the busy timeout."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)

@@ -113,3 +113,39 @@ def _check_sound(url):
     with store.engine().connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     store.dispose()
+
+
+FIRST_CONNECT = r"""
+import sys, time
+from pathlib import Path
+from projects.storage.engine import make_engine
+path, go = sys.argv[1], sys.argv[2]
+while not Path(go).exists():
+    time.sleep(0.001)
+with make_engine(f"sqlite:///{path}").connect() as conn:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+    conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+    conn.commit()
+    print(conn.exec_driver_sql("PRAGMA journal_mode").scalar(), flush=True)
+"""
+
+
+def test_first_connections_to_a_new_sqlite_file_all_get_wal(tmp_path):
+    """Several processes opening a database file nobody has opened yet, and writing to it,
+    race to switch it to WAL; SQLite answers "locked" at once to the losers instead of waiting,
+    so the switch is retried. Repeated, because the race is won or lost by microseconds."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for round_ in range(10):
+        db, go = tmp_path / f"new{round_}.db", tmp_path / f"go{round_}"
+        procs = [subprocess.Popen([sys.executable, "-c", FIRST_CONNECT, str(db), str(go)],
+                                  env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        go.touch()
+        outs = [p.communicate(timeout=60) for p in procs]
+        assert [p.returncode for p in procs] == [0] * 4, [e for _, e in outs]
+        assert [o.strip() for o, _ in outs] == ["wal"] * 4
+        import sqlite3
+
+        with sqlite3.connect(db) as check:
+            assert check.execute("SELECT count(*) FROM t").fetchone() == (4,)
