@@ -176,6 +176,7 @@ class _TaskReader:
         self.cal_names, self.mpd, self.times, self.notes = cal_names, mpd, times, notes
         self.default_cal = next(iter(cal_names.values()))
         self.rounded: list[str] = []
+        self.manual: list[str] = []  # ids of manually scheduled tasks, noted once
         self.baseline: dict[str, tuple[dt.date, dt.date]] = {}
         self.from_towerplan = False
         self._ids()
@@ -217,6 +218,10 @@ class _TaskReader:
                     row["predecessors"] = preds[t.uid]
                 rows.append(self._order(row))
         self._summary_notes()
+        if self.manual:
+            shown = ", ".join(self.manual[:6]) + (" …" if len(self.manual) > 6 else "")
+            self.notes.append(f"{len(self.manual)} task(s) manually scheduled in MS Project "
+                              f"({shown}); towerplan schedules them from their links")
         if self.rounded:
             shown = ", ".join(self.rounded[:5]) + (" …" if len(self.rounded) > 5 else "")
             self.notes.append(f"{len(self.rounded)} durations or lags were not whole days and "
@@ -266,8 +271,7 @@ class _TaskReader:
         self._actuals(row, el, duration)
         self._fields(row, t)
         if flag(el, "Manual"):
-            self.notes.append(f"{t.id}: manually scheduled in MS Project; towerplan schedules "
-                              f"it from its links")
+            self.manual.append(t.id)
         self._baseline(t, el)
         return row
 
