@@ -216,11 +216,18 @@ def _period(t: TowerDef, dur: dict[str, int]) -> int:
 
 
 def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
+    key = _key_step(t)
+    sched = schedule_pattern(t, dur, floors=3)
+    return sched["2." + key].ef - sched["1." + key].ef
+
+
+def schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
+    """The tower's steps for ``floors`` consecutive floors (ids ``0.setout``, ``1.setout``, …)
+    with the given step durations, scheduled alone on a seven-day calendar."""
     from scheduler.cpm import schedule
 
-    key = _key_step(t)
     acts, links = [], []
-    for f in range(3):
+    for f in range(floors):
         for s in t.steps:
             acts.append(Activity(f"{f}.{s['id']}", duration=dur[s["id"]], calendar="x"))
             links.extend(Link(f"{f}.{k.pred}", f"{f}.{s['id']}", k.type, k.lag, k.calendar_days)
@@ -230,8 +237,7 @@ def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
                               k.calendar_days) for k in _next_links(t))
     net = Network(dt.date(2001, 1, 1), tuple(acts), tuple(links),
                   (CalendarSpec("x", frozenset(range(7))),), "x")
-    sched = schedule(net)
-    return sched["2." + key].ef - sched["1." + key].ef
+    return schedule(net)
 
 
 # -- following trades and nodes ---------------------------------------------------------------

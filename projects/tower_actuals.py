@@ -200,14 +200,7 @@ def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
 
 
 def _measure_offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
-    from scheduler.calendar import CalendarSpec
-    from scheduler.cpm import schedule
-    from scheduler.network import Link, Network
+    from .expand import schedule_pattern  # expand imports this module
 
-    acts = tuple(Activity(s["id"], duration=dur[s["id"]], calendar="x") for s in t.steps)
-    links = tuple(Link(k.pred, s["id"], k.type, k.lag, k.calendar_days)
-                  for s in t.steps for k in s["links"])
-    net = Network(dt.date(2001, 1, 1), acts, links, (CalendarSpec("x", frozenset(range(7))),),
-                  "x")
-    sched = schedule(net)
-    return {s["id"]: (sched[s["id"]].es, sched[s["id"]].ef) for s in t.steps}
+    sched = schedule_pattern(t, dur, floors=1)
+    return {s["id"]: (sched["0." + s["id"]].es, sched["0." + s["id"]].ef) for s in t.steps}
