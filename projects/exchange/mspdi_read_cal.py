@@ -7,7 +7,7 @@ import datetime as dt
 
 from .mspdi_calendar import CalendarRead
 from .mspdi_common import parse_datetime, parse_duration_minutes
-from .mspdi_xml import child, children, flag, integer, text
+from .mspdi_xml import child, children, clock, flag, integer, text
 
 _ONE = dt.timedelta(days=1)
 
@@ -67,7 +67,7 @@ def _minutes(wd) -> float:
     for wt in children(wd, "WorkingTimes/WorkingTime"):
         a, b = text(wt, "FromTime"), text(wt, "ToTime")
         if a and b:
-            ta, tb = dt.time.fromisoformat(a[:8]), dt.time.fromisoformat(b[:8])
+            ta, tb = dt.time(*clock(wt, "FromTime")), dt.time(*clock(wt, "ToTime"))
             end = 24 * 60 if tb == dt.time(0, 0) else tb.hour * 60 + tb.minute
             total += end - (ta.hour * 60 + ta.minute)
     return total

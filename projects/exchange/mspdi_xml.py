@@ -6,6 +6,8 @@ is refused with a message naming the file and, for a syntax error, its line and 
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,11 +17,27 @@ from .mspdi_common import NS
 _Q = "{" + NS + "}"
 
 
-def open_mspdi(path) -> tuple[ET.Element, str]:
-    """The ``<Project>`` root of an MSPDI file and the file's text (for line numbers)."""
+class BadValue(ValueError):
+    """An element whose text is not of its kind (``<UID>1e309</UID>``, ``<FromTime>8 am``);
+    the reader turns it into a :class:`ProjectError` at the element's line."""
+
+    def __init__(self, name: str, value: str, expected: str):
+        super().__init__(f"<{name}>{value}</{name}>: {expected}")
+        self.name, self.value, self.expected = name, value, expected
+
+    def problem(self, file: str, source: str) -> ProjectError:
+        line = line_of(source, f"<{self.name}>{self.value}")
+        return ProjectError.single(f"<{self.name}> is {self.value!r}, not {self.expected}",
+                                   file=file, line=line, column=1, field=self.name,
+                                   code="bad_value")
+
+
+def open_mspdi(path, data: bytes | None = None) -> tuple[ET.Element, str]:
+    """The ``<Project>`` root of an MSPDI file and the file's text (for line numbers);
+    ``data``, when given, is the file's content (an MSPDI text MPXJ wrote)."""
     file = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = Path(path).read_bytes() if data is None else data
     except FileNotFoundError:
         raise ProjectError.single("no such file", file=file, code="no_file") from None
     except OSError as exc:
@@ -72,11 +90,31 @@ def text(el: ET.Element | None, name: str, default: str | None = None) -> str | 
 
 
 def integer(el: ET.Element | None, name: str, default: int | None = None) -> int | None:
+    """The whole number in child ``name`` (``default`` when absent or empty); raises
+    :class:`BadValue` for text that is not a finite number (``1e309``, ``inf``, ``abc``)."""
     value = text(el, name)
-    try:
-        return int(float(value)) if value not in (None, "") else default
-    except ValueError:
+    if value in (None, ""):
         return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise BadValue(name, value, "a whole number") from None
+    if not math.isfinite(number) or abs(number) > 2**53:
+        raise BadValue(name, value, "a whole number in range")
+    return int(number)
+
+
+def clock(el: ET.Element | None, name: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time of day in child ``name`` (``08:00:00``); None when absent;
+    raises :class:`BadValue` for anything else (``8 am``)."""
+    value = text(el, name)
+    if value in (None, ""):
+        return None
+    try:
+        got = dt.time.fromisoformat(value[:8])
+    except ValueError:
+        raise BadValue(name, value, "a time of day such as 08:00:00") from None
+    return got.hour, got.minute
 
 
 def flag(el: ET.Element | None, name: str, default: bool = False) -> bool:
