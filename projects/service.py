@@ -91,6 +91,7 @@ class ImportReport:
     from_towerplan: bool
     baseline_tasks: int
     notes: tuple[str, ...]
+    id_origin: str = ""
 
 
 def export_mspdi(project: Project, path, *, as_of: dt.date | None = None,
@@ -116,23 +117,20 @@ def export_mspdi(project: Project, path, *, as_of: dt.date | None = None,
                                   file=str(path), code="bad_argument") from None
 
 
-def import_mspdi(path, *, project_id: str | None = None) -> ImportReport:
-    """Read an MS Project XML file into the text of a towerplan project file (raises
-    :class:`ProjectError` for a file that is not MSPDI or names missing tasks)."""
-    import re
-    from pathlib import Path
+def import_plan(path, *, project_id: str | None = None) -> ImportReport:
+    """Read a plan from another tool (MS Project XML, ``.mpp``, P6 ``.xer``, Excel ``.xlsx``,
+    by its extension) into the text of a towerplan project file (raises
+    :class:`ProjectError` for a file it cannot read, naming the file, line or cell)."""
+    from .exchange import plan_yaml, read_plan
 
-    from .exchange import project_yaml, read_mspdi
-
-    got = read_mspdi(path)
-    pid = project_id or re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(path).stem).strip("_") or "plan"
-    origin = ", written by towerplan" if got.from_towerplan else ""
-    header = [f"Imported from {Path(path).name} (MS Project XML{origin}) by towerplan import.",
-              *(f"note: {n}" for n in got.notes)]
-    text = project_yaml(got, pid, header)
+    got, kind = read_plan(path)
+    text = plan_yaml(got, path, kind, project_id)
     return ImportReport(text, len(got.activities), got.links,
                         tuple(c.name for c in got.calendars), got.from_towerplan,
-                        len(got.baseline), tuple(got.notes))
+                        len(got.baseline), tuple(got.notes), got.id_origin)
+
+
+import_mspdi = import_plan  # its name when it read MS Project XML only
 
 
 def check_project_text(path, text: str) -> tuple[Project, Schedule]:

@@ -1,12 +1,13 @@
-"""``towerplan import plan.xml -o project.yaml``: an MS Project XML file as a project file.
+"""``towerplan import plan.xml|plan.mpp|plan.xer|plan.xlsx -o project.yaml``: a plan from
+MS Project, Primavera P6 or Excel as a project file.
 
-Activities, links, constraints, calendars and actual dates come across; what cannot (summary
-task constraints, recurring calendar exceptions of unusual kinds, percentage lags, …) is
-listed. The file written is then loaded and scheduled, so its problems show at once.
+Activities, links, constraints, calendars and actual dates come across; what cannot is listed.
+The file written is then loaded and scheduled, so its problems show at once.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,12 +15,14 @@ from .common import bad_argument
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="read an MS Project XML file into a project file",
-                       description="Read an MS Project XML (MSPDI) file and write a towerplan "
-                                   "project file (YAML): activities, links, constraints, "
-                                   "calendars, actual dates. Reports what it could not carry "
-                                   "over.")
-    p.add_argument("file", metavar="FILE", help="the MS Project XML file")
+    p = sub.add_parser("import", help="read an MS Project, P6 or Excel plan into a project file",
+                       description="Read a plan and write a towerplan project file (YAML): "
+                                   "MS Project XML (.xml); MS Project .mpp and Primavera P6 "
+                                   ".xer through MPXJ (pip install 'towerplan[mpp]' and a "
+                                   "Java runtime); an Excel schedule sheet (.xlsx). "
+                                   "Activities, links, constraints, calendars, actual dates "
+                                   "come across; it reports what did not.")
+    p.add_argument("file", metavar="FILE", help="the plan: .xml, .mpp, .xer or .xlsx")
     p.add_argument("-o", "--output", metavar="PATH", required=True,
                    help="the project file to write (YAML)")
     p.add_argument("--id", metavar="ID", help="project id (default: from the file name)")
@@ -27,20 +30,29 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def run(args) -> int:
     from projects import service
 
     out = Path(args.output)
+    if _same_file(args.file, args.output):
+        raise bad_argument(f"{args.output} is the plan being imported; write the project "
+                           f"file elsewhere", "--output")
     if out.exists() and not args.force:
         raise bad_argument(f"{args.output} exists; give --force to overwrite it", "--output")
-    got = service.import_mspdi(args.file, project_id=args.id)
+    got = service.import_plan(args.file, project_id=args.id)
     try:
         out.write_text(got.text, encoding="utf-8")
     except OSError as exc:
         raise bad_argument(f"cannot write {args.output}: {exc.strerror}", "--output") from None
-    origin = "written by towerplan: ids kept" if got.from_towerplan else "ids from task UIDs"
     print(f"wrote {args.output}: {got.activities} activities, {got.links} links, calendars "
-          f"{', '.join(got.calendars)} ({origin})", file=sys.stderr)
+          f"{', '.join(got.calendars)} ({got.id_origin})", file=sys.stderr)
     if got.baseline_tasks:
         print(f"note: Baseline0 dates of {got.baseline_tasks} tasks were not carried over "
               f"(a project file holds the plan, not frozen baselines)", file=sys.stderr)
