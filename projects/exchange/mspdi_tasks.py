@@ -9,6 +9,7 @@ report shows it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from .mspdi_common import (
@@ -62,7 +63,7 @@ class Context:
         """``value`` rounded to whole days, the rounding noted."""
         if value is None:
             return 0
-        whole = round(value)
+        whole = math.floor(value + 0.5)  # half a day up: work is not dropped
         if abs(value - whole) > 1e-6:
             self.rounded.append(f"{what} {value:g}→{whole}")
         return int(whole)
@@ -102,7 +103,7 @@ def _duration(t: Task, ctx: Context) -> tuple[int, bool]:
         days = duration_days(t.fields["Duration1"], ctx.mpd)
     if elapsed and days:
         ctx.elapsed = True
-        ctx.notes.append(f"{t.id}: elapsed duration of {days:g} calendar days: put on the "
+        ctx.notes.append(f"{t.id}: elapsed duration of {days:g} calendar day(s): put on the "
                          f"calendar {ELAPSED_CALENDAR!r} (every day worked)")
     whole = max(ctx.days(days, f"{t.id} duration"), 0) if days and days >= 0.5 else 0
     if whole == 0 and minutes and minutes > 0:
