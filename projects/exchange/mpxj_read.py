@@ -74,12 +74,17 @@ def read_mpxj(path) -> Imported:
     return got
 
 
-def _read_with_java(file: str):
+def start_jvm() -> None:
+    """Start the Java VM with MPXJ's jars (once per process; Log4j's start-up warning off)."""
     import jpype  # heavy: starts a Java VM, only for .mpp/.xer files
     import mpxj  # noqa: F401  (puts MPXJ's jars on the class path)
 
     if not jpype.isJVMStarted():
         jpype.startJVM(str(java_runtime()), *_JVM_ARGS, convertStrings=True)
+
+
+def _read_with_java(file: str):
+    start_jvm()
     from java.io import ByteArrayOutputStream
     from org.mpxj.mspdi import MSPDIWriter
     from org.mpxj.reader import UniversalProjectReader

@@ -1,14 +1,19 @@
 """Read a project file with MPXJ (Java, through JPype) and print what it holds as JSON.
 
-Run in its own process (``python mpxj_dump.py FILE… [--schedule]``, one JSON object keyed by
-file) so the test process never starts a JVM. ``--schedule`` also runs MPXJ's MicrosoftScheduler (its re-implementation of MS
-Project's scheduling) and reports the dates it computes.
+Run in its own process (``python mpxj_dump.py FILE… [--schedule] [--import]``, one JSON
+object keyed by file) so the test process never starts a JVM. ``--schedule`` also runs MPXJ's
+MicrosoftScheduler (its re-implementation of MS Project's scheduling) and reports the dates it
+computes; ``--import`` adds towerplan's import of the file (the project file's text and notes,
+or the error), in the same JVM. ``python mpxj_dump.py --to-xer IN OUT`` writes ``IN`` as a
+Primavera P6 XER file.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+
+from projects.exchange.mpxj_read import start_jvm
 
 
 def _date(value):
@@ -23,12 +28,39 @@ def _duration(d):
     return None if d is None else [float(d.getDuration()), str(d.getUnits())]
 
 
-def dump(path: str, reschedule: bool) -> dict:
-    import jpype
-    import mpxj  # noqa: F401  (puts MPXJ's jars on the class path)
+def _day_hours(cal) -> float:
+    """Working hours on the calendar's longest weekday (24 for a 24-hour calendar)."""
+    from java.time import DayOfWeek
 
-    if not jpype.isJVMStarted():
-        jpype.startJVM(convertStrings=True)
+    return max(float(cal.getWork(d, _hours()).getDuration()) for d in DayOfWeek.values())
+
+
+def _hours():
+    from org.mpxj import TimeUnit
+
+    return TimeUnit.HOURS
+
+
+def to_xer(source: str, target: str) -> None:
+    start_jvm()
+    from org.mpxj.primavera import PrimaveraXERFileWriter
+    from org.mpxj.reader import UniversalProjectReader
+
+    PrimaveraXERFileWriter().write(UniversalProjectReader().read(source), target)
+
+
+def towerplan_import(path: str) -> dict:
+    from projects import ProjectError, service
+
+    try:
+        got = service.import_plan(path)
+    except ProjectError as err:
+        return {"error": str(err)}
+    return {"text": got.text, "notes": list(got.notes), "id_origin": got.id_origin}
+
+
+def dump(path: str, reschedule: bool) -> dict:
+    start_jvm()
     from org.mpxj.reader import UniversalProjectReader
 
     project = UniversalProjectReader().read(path)
@@ -58,7 +90,12 @@ def dump(path: str, reschedule: bool) -> dict:
             "calendar": None if cal is None else str(cal.getName()),
             "baseline_start": _time(task.getBaselineStart()),
             "baseline_finish": _time(task.getBaselineFinish()),
-            "deadline": _time(task.getDeadline())})
+            "deadline": _time(task.getDeadline()),
+            "activity_id": task.getActivityID(),
+            "manual": str(task.getTaskMode()) == "MANUALLY_SCHEDULED",
+            "splits": 0 if task.getWorkSplits() is None else int(task.getWorkSplits().size()),
+            "leveling_delay": _duration(task.getLevelingDelay()),
+            "calendar_hours": None if cal is None else _day_hours(cal)})
         for rel in task.getPredecessors():
             out["links"].append({
                 "pred": int(rel.getPredecessorTask().getUniqueID()),
@@ -77,5 +114,11 @@ def dump(path: str, reschedule: bool) -> dict:
 
 if __name__ == "__main__":
     files = [a for a in sys.argv[1:] if not a.startswith("--")]
-    json.dump({f: dump(f, "--schedule" in sys.argv) for f in files}, sys.stdout,
-              ensure_ascii=False)
+    if "--to-xer" in sys.argv:
+        to_xer(*files)
+        sys.exit(0)
+    out = {f: dump(f, "--schedule" in sys.argv) for f in files}
+    if "--import" in sys.argv:
+        for f in files:
+            out[f]["towerplan"] = towerplan_import(f)
+    json.dump(out, sys.stdout, ensure_ascii=False)
