@@ -25,14 +25,23 @@ from .mspdi_common import (
     FIELD_ID,
     MINUTES_PER_DAY,
     TOWERPLAN_FIELDS,
-    parse_datetime,
     start_day,
 )
 from .mspdi_links import predecessors
 from .mspdi_read_cal import read_calendars
 from .mspdi_start import hold_early_tasks
 from .mspdi_tasks import ELAPSED_CALENDAR, Context, Task, task_row
-from .mspdi_xml import BadValue, children, clock, flag, integer, line_of, open_mspdi, text
+from .mspdi_xml import (
+    BadValue,
+    children,
+    clock,
+    flag,
+    integer,
+    line_of,
+    open_mspdi,
+    text,
+    when,
+)
 
 _SAFE_ID = re.compile(r"^[^\s,\[\]{}#]+$")
 _FIELD_OF = {str(v): k for k, v in FIELD_ID.items()}
@@ -86,8 +95,8 @@ def _read(file: str, root, source: str, ids: dict[int, str], id_origin: str) -> 
     cal_uid = integer(root, "CalendarUID", -1)
     specs, cal_names = _calendar_specs(cals, cal_uid if cal_uid in cals else next(iter(cals), None),
                                        tasks, notes)
-    status = parse_datetime(text(root, "StatusDate"))
-    file_start = parse_datetime(text(root, "StartDate"))
+    status = when(root, "StatusDate")
+    file_start = when(root, "StartDate")
     ctx = Context(mpd, times, start_day(file_start, times[1]) if file_start else None,
                   specs[0].name, cal_names, own, notes)
     acts = _activities(file, source, tasks, ctx)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .mspdi_calendar import CalendarRead
-from .mspdi_common import parse_datetime, parse_duration_minutes
-from .mspdi_xml import child, children, clock, flag, integer, text
+from .mspdi_common import parse_duration_minutes
+from .mspdi_xml import child, children, clock, flag, integer, text, when
 
 _ONE = dt.timedelta(days=1)
 
@@ -51,7 +51,7 @@ def _weekdays(el, cal: CalendarRead, minutes_per_day: int, notes: list[str]) -> 
         working = flag(wd, "DayWorking")
         if day_type == 0:
             period = child(wd, "TimePeriod")
-            _mark(cal, text(period, "FromDate"), text(period, "ToDate"), working)
+            _mark(cal, period, working)
         elif day_type is not None and 1 <= day_type <= 7:
             weekday = (day_type + 5) % 7  # 1 = Sunday → 6; 2 = Monday → 0
             (cal.workweek.add if working else cal.workweek.discard)(weekday)
@@ -73,8 +73,8 @@ def _minutes(wd) -> float:
     return total
 
 
-def _mark(cal: CalendarRead, first: str | None, last: str | None, working: bool) -> None:
-    a, b = parse_datetime(first), parse_datetime(last)
+def _mark(cal: CalendarRead, period, working: bool) -> None:
+    a, b = when(period, "FromDate"), when(period, "ToDate")
     if a is None:
         return
     b = b or a
@@ -91,7 +91,7 @@ def _set(cal: CalendarRead, day: dt.date, working: bool) -> None:
 
 def _exception(exc, cal: CalendarRead, notes: list[str]) -> None:
     period = child(exc, "TimePeriod")
-    first, last = parse_datetime(text(period, "FromDate")), parse_datetime(text(period, "ToDate"))
+    first, last = when(period, "FromDate"), when(period, "ToDate")
     working = flag(exc, "DayWorking")
     kind = integer(exc, "Type", 1)
     if first is None:

@@ -16,12 +16,11 @@ from .mspdi_common import (
     CONSTRAINT_TYPES,
     START_CONSTRAINTS,
     finish_day,
-    parse_datetime,
     parse_duration_minutes,
     start_day,
 )
 from .mspdi_read_cal import duration_days
-from .mspdi_xml import children, flag, integer, text
+from .mspdi_xml import children, flag, integer, text, when
 
 ELAPSED_CALENDAR = "7-day (elapsed)"
 _ELAPSED_FORMATS = (4, 6, 8, 10, 12)  # em, eh, ed, ew, emo (the "?" forms are 32 higher)
@@ -82,7 +81,7 @@ def task_row(t: Task, ctx: Context) -> dict:
     _fields(row, t, ctx)
     if flag(el, "Manual"):
         ctx.manual.append(t.id)
-    start = parse_datetime(text(el, "Start"))
+    start = when(el, "Start")
     if start is not None:
         ctx.file_starts[t.id] = start_day(start, ctx.times[1])
     _baseline(t, ctx)
@@ -128,24 +127,24 @@ def _constraint(row: dict, el, milestone: bool, ctx: Context) -> None:
     if kind == "ALAP":
         row["constraint"] = {"type": "ALAP"}
         return
-    when = parse_datetime(text(el, "ConstraintDate"))
-    if when is None:
+    at = when(el, "ConstraintDate")
+    if at is None:
         ctx.notes.append(f"{row['id']}: {kind} constraint without a date left out")
         return
     if milestone:
-        day = when.date()
+        day = at.date()
     elif kind in START_CONSTRAINTS:
-        day = start_day(when, ctx.times[1])
+        day = start_day(at, ctx.times[1])
     else:
-        day = finish_day(when, ctx.times[0])
+        day = finish_day(at, ctx.times[0])
     row["constraint"] = {"type": kind, "date": day}
 
 
 def _actuals(row: dict, el, duration: int, ctx: Context) -> None:
     """Actual dates, unless they contradict the percent complete or the dates around them
     (placeholders such as 2000-01-01 at 0 %): those are reported and left out."""
-    a_s = parse_datetime(text(el, "ActualStart"))
-    a_f = parse_datetime(text(el, "ActualFinish"))
+    a_s = when(el, "ActualStart")
+    a_f = when(el, "ActualFinish")
     pct = integer(el, "PercentComplete")
     a_s, a_f = _plausible(row["id"], a_s, a_f, pct, ctx)
     if duration == 0:
@@ -197,7 +196,7 @@ def _fields(row: dict, t: Task, ctx: Context) -> None:
             row[key] = f[name]
     if f.get("Flag1", "").lower() in ("1", "true", "yes"):
         row["key_node"] = True
-    deadline = parse_datetime(text(t.el, "Deadline"))
+    deadline = when(t.el, "Deadline")
     if deadline is not None:
         row["target"] = deadline.date()
 
@@ -205,6 +204,6 @@ def _fields(row: dict, t: Task, ctx: Context) -> None:
 def _baseline(t: Task, ctx: Context) -> None:
     for b in children(t.el, "Baseline"):
         if integer(b, "Number", 0) == 0:
-            s, f = parse_datetime(text(b, "Start")), parse_datetime(text(b, "Finish"))
+            s, f = when(b, "Start"), when(b, "Finish")
             if s and f:
                 ctx.baseline[t.id] = (s.date(), f.date())

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..errors import ProjectError
-from .mspdi_common import NS
+from .mspdi_common import NS, parse_datetime
 
 _Q = "{" + NS + "}"
 
@@ -102,6 +102,19 @@ def integer(el: ET.Element | None, name: str, default: int | None = None) -> int
     if not math.isfinite(number) or abs(number) > 2**53:
         raise BadValue(name, value, "a whole number in range")
     return int(number)
+
+
+def when(el: ET.Element | None, name: str) -> dt.datetime | None:
+    """The date-time in child ``name`` (None when absent or empty); raises :class:`BadValue`
+    for text that is not one, or a year outside 1900–2200 (the project file's limits)."""
+    value = text(el, name)
+    if value in (None, ""):
+        return None
+    got = parse_datetime(value)
+    if got is None or not 1900 <= got.year <= 2200:
+        raise BadValue(name, value, "a date-time between 1900 and 2200 such as "
+                                    "2025-03-03T08:00:00")
+    return got
 
 
 def clock(el: ET.Element | None, name: str) -> tuple[int, int] | None:
