@@ -6,10 +6,7 @@ same dates as towerplan's engine."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from projects import service
+from projects.exchange.mpxj_read import missing
 from projects.exchange.mspdi_calendar import exceptions_for
 from tests.conftest import EXAMPLE, ROOT
 
@@ -25,16 +23,7 @@ CASES = ROOT / "tests" / "cases"
 SITE_OFFICE = ROOT / "tests" / "data" / "site_office_mspdi.xml"
 
 
-def _why_not() -> str | None:
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        return "no Java runtime (apt-get install default-jre-headless)"
-    for module in ("mpxj", "jpype"):
-        if importlib.util.find_spec(module) is None:
-            return f"the {module!r} package is not installed (pip install mpxj jpype1)"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_why_not() is not None, reason=_why_not() or "")
+pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 
 
 def _dump(*paths, schedule=False) -> dict:
