@@ -1,7 +1,7 @@
 """The imported project's start when tasks sit before the start date the file states.
 
 MS Project keeps a task constrained to start (SNET, MSO, MFO) or recorded (actual dates) before
-the project's start date where it is; towerplan schedules nothing before its project start. So
+the project's start date where it is (its Start in the file, or else the constraint's date); towerplan schedules nothing before its project start. So
 the import starts the project at the earliest such date, and holds every task that has no
 predecessor, constraint or actual date at the file's start with an SNET on that date (where
 MS Project puts it). Both are reported, with the tasks that moved the start.
@@ -21,9 +21,9 @@ def hold_early_tasks(acts: list[dict], ctx: Context) -> dt.date:
     early = {}
     for a in acts:
         c = a.get("constraint") or {}
+        pinned = c.get("type") in (*_HOLD, "MFO")  # where MS Project put it, else the date
         days = [a.get("actual_start"), a.get("actual_finish"),
-                c.get("date") if c.get("type") in _HOLD else None,
-                ctx.file_starts.get(a["id"]) if c.get("type") == "MFO" else None]
+                (ctx.file_starts.get(a["id"]) or c.get("date")) if pinned else None]
         days = [d for d in days if d]
         if days:
             early[a["id"]] = min(days)
