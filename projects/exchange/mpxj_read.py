@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..errors import ProjectError
+from ..errors import Problem, ProjectError
 from .mspdi_read import Imported, read_mspdi
 
 SUFFIXES = (".mpp", ".mpt", ".xer", ".mpx")
@@ -69,7 +69,11 @@ def read_mpxj(path) -> Imported:
         raise ProjectError.single("no such file", file=file, code="no_file")
     project, mspdi = _read_with_java(file)
     ids, notes, origin = _from_model(project)
-    got = read_mspdi(path, data=mspdi, ids=ids, id_origin=origin)
+    try:
+        got = read_mspdi(path, data=mspdi, ids=ids, id_origin=origin)
+    except ProjectError as err:  # its lines are those of MPXJ's XML, not of the file
+        raise ProjectError([Problem(p.file, 0, 0, p.field, f"{p.message} (as MPXJ read it)",
+                                    p.code) for p in err.problems]) from None
     got.notes[:0] = notes
     return got
 

@@ -195,8 +195,8 @@ def _ids(tasks: dict[int, Task], own: bool, ids: dict[int, str], origin: str,
         t.id = i if usable else f"T{t.uid}"
     if (own or ids) and not usable:
         what = "Text1 (towerplan id)" if own else origin
-        notes.append(f"{what} is not a distinct id for every task: ids made from the task "
-                     f"UIDs (T<UID>)")
+        notes.append(f"{what}: not a distinct id without spaces for every task; ids made "
+                     f"from the task UIDs (T<UID>)")
     parent: list[Task] = []
     for t in tasks.values():
         while parent and parent[-1].level >= t.level:

@@ -87,3 +87,12 @@ def test_p6_file_comes_back_with_ids_links_and_dates(aliases, origin, tmp_path):
     for a in back.network.activities:
         mine = sched[rename[a.id]]
         assert (back_sched[a.id].start, back_sched[a.id].finish) == (mine.start, mine.finish)
+
+
+@needs_mpxj
+def test_a_file_mpxj_cannot_read_is_refused_in_one_line(tmp_path):
+    plan = tmp_path / "plan.mpp"
+    plan.write_bytes(b"hello world")
+    res = run_cli("import", plan, "-o", tmp_path / "x.yaml", timeout=300)
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert res.stderr.startswith(f"{plan}: not a plan MPXJ can read")
