@@ -113,13 +113,9 @@ class _Sheet:
         if not acts and not self.problems:
             raise ProjectError.single("the sheet has no activities", file=self.file,
                                       code="no_tasks")
-        starts = [a["constraint"]["date"] for a in acts if "constraint" in a]
-        if not starts and not self.problems:
-            self.bad(self.head, "id", "no start date: add a start (开始时间) column with the "
-                                      "first activity's start")
         if self.problems:
             raise ProjectError(self.problems)
-        return self._imported(acts, min(starts))
+        return self._imported(acts)
 
     def _row(self, r, row, ids) -> dict | None:
         aid, name = self.value(row, "id"), self.value(row, "name")
@@ -192,14 +188,18 @@ class _Sheet:
         if preds:
             act["predecessors"] = preds
 
-    def _imported(self, acts, start) -> Imported:
+    def _imported(self, acts) -> Imported:
         used = sorted({a.get("calendar", DEFAULT_CALENDAR) for a in acts} - {DEFAULT_CALENDAR})
         cals = [CalendarSpec(n, frozenset(CALENDARS[n])) for n in (DEFAULT_CALENDAR, *used)]
         order = ("id", "name", "duration", "calendar", "predecessors", "constraint")
         rows = [{k: a[k] for k in order if k in a} for a in acts]
-        notes = [f"sheet {self.title!r}: start dates became start-no-earlier-than constraints; "
-                 f"calendar {DEFAULT_CALENDAR!r} is Mon–Fri without holidays (add them to the "
-                 f"project file)"]
+        starts = [a["constraint"]["date"] for a in acts if "constraint" in a]
+        start = min(starts, default=dt.date.today())
+        notes = [f"sheet {self.title!r}: " + ("start dates became start-no-earlier-than "
+                 "constraints" if starts else f"no start dates: the project starts today, "
+                 f"{start} (change project.start in the file)") + f"; calendar "
+                 f"{DEFAULT_CALENDAR!r} is Mon–Fri without holidays (add them to the project "
+                 f"file)"]
         return Imported(name=self.title, start=start, status_date=None, calendars=cals,
                         activities=rows, notes=notes, id_origin="ids from the sheet")
 

@@ -4,8 +4,8 @@ Run in its own process (``python mpxj_dump.py FILE… [--schedule] [--import]``,
 object keyed by file) so the test process never starts a JVM. ``--schedule`` also runs MPXJ's
 MicrosoftScheduler (its re-implementation of MS Project's scheduling) and reports the dates it
 computes; ``--import`` adds towerplan's import of the file (the project file's text and notes,
-or the error), in the same JVM. ``python mpxj_dump.py --to-xer IN OUT`` writes ``IN`` as a
-Primavera P6 XER file.
+or the error), in the same JVM. ``python mpxj_dump.py --to-xer IN OUT …`` writes each ``IN``
+as a Primavera P6 XER file ``OUT``.
 """
 
 from __future__ import annotations
@@ -114,8 +114,9 @@ def dump(path: str, reschedule: bool) -> dict:
 
 if __name__ == "__main__":
     files = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if "--to-xer" in sys.argv:
-        to_xer(*files)
+    if "--to-xer" in sys.argv:  # IN OUT [IN OUT …]
+        for source, target in zip(files[::2], files[1::2], strict=True):
+            to_xer(source, target)
         sys.exit(0)
     out = {f: dump(f, "--schedule" in sys.argv) for f in files}
     if "--import" in sys.argv:

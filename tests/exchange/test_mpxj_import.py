@@ -49,11 +49,26 @@ def test_unknown_kind_is_refused(tmp_path):
     assert "cannot import a .gan: towerplan imports MS Project XML (.xml)" in res.stderr
 
 
-def _to_xer(xml: Path, xer: Path) -> None:
+@pytest.fixture(scope="module")
+def xer_files(tmp_path_factory):
+    """The links case as P6 files written by MPXJ: with towerplan's fields and without."""
+    tmp = tmp_path_factory.mktemp("xer")
+    project = service.open_project(CASE)
+    args = []
+    for aliases in (True, False):
+        xml = tmp / f"plan_{aliases}.xml"
+        service.export_mspdi(project, xml)
+        if not aliases:
+            text = xml.read_text(encoding="utf-8")
+            for tag in ("ExtendedAttributes", "ExtendedAttribute"):
+                text = re.sub(f"<{tag}>.*?</{tag}>", "", text, flags=re.S)
+            xml.write_text(text, encoding="utf-8")
+        args += [str(xml), str(tmp / f"plan_{aliases}.xer")]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    res = subprocess.run([sys.executable, str(DUMP), "--to-xer", str(xml), str(xer)],
-                         capture_output=True, text=True, env=env, timeout=300)
+    res = subprocess.run([sys.executable, str(DUMP), "--to-xer", *args], capture_output=True,
+                         text=True, env=env, timeout=300)
     assert res.returncode == 0, res.stderr[-2000:]
+    return {True: Path(args[1]), False: Path(args[3])}
 
 
 @needs_mpxj
@@ -61,16 +76,9 @@ def _to_xer(xml: Path, xer: Path) -> None:
     (True, "written by towerplan: ids kept"),  # towerplan's fields travel as P6 UDFs
     (False, "P6 activity ids kept"),
 ])
-def test_p6_file_comes_back_with_ids_links_and_dates(aliases, origin, tmp_path):
+def test_p6_file_comes_back_with_ids_links_and_dates(aliases, origin, xer_files, tmp_path):
     project, sched = service.load_and_schedule(CASE)
-    xml, xer = tmp_path / "plan.xml", tmp_path / "plan.xer"
-    service.export_mspdi(project, xml)
-    if not aliases:
-        text = xml.read_text(encoding="utf-8")
-        for tag in ("ExtendedAttributes", "ExtendedAttribute"):
-            text = re.sub(f"<{tag}>.*?</{tag}>", "", text, flags=re.S)
-        xml.write_text(text, encoding="utf-8")
-    _to_xer(xml, xer)
+    xer = xer_files[aliases]
     out = tmp_path / "back.yaml"
     res = run_cli("import", xer, "-o", out, timeout=300)
     assert res.returncode == 0, res.stderr

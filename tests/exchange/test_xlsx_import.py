@@ -94,3 +94,12 @@ def test_a_sheet_without_the_columns_is_refused(tmp_path):
     res = run_cli("import", path, "-o", tmp_path / "x.yaml")
     assert res.returncode == 2
     assert "no sheet has a header row with id, name and duration columns" in res.stderr
+
+
+def test_without_start_dates_the_project_starts_today(tmp_path):
+    path = _book(tmp_path / "plan.xlsx", ["id", "name", "duration", "predecessors"],
+                 [["A", "Dig", 2, None], ["B", "Pour", 1, "A"]])
+    report, project, _ = _import(path, tmp_path)
+    today = dt.date.today()
+    assert f"no start dates: the project starts today, {today}" in report.notes[0]
+    assert project.network.start == today
