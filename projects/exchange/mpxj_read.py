@@ -15,7 +15,8 @@ import os
 import shutil
 from pathlib import Path
 
-from ..errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError
+
 from .mspdi_read import Imported, read_mspdi
 
 SUFFIXES = (".mpp", ".mpt", ".xer", ".mpx")

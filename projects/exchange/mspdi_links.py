@@ -8,7 +8,8 @@ is an error naming its line.
 
 from __future__ import annotations
 
-from ..errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError
+
 from .mspdi_common import LINK_TYPES, lag_in_days
 from .mspdi_read_cal import duration_days
 from .mspdi_tasks import Context, Task

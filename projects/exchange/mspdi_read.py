@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from projects.errors import ProjectError
 from scheduler.calendar import CalendarSpec
 
-from ..errors import ProjectError
 from .mspdi_calendar import to_spec
 from .mspdi_common import (
     DAY_FINISH,

@@ -11,7 +11,8 @@ import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..errors import ProjectError
+from projects.errors import ProjectError
+
 from .mspdi_common import NS, parse_datetime
 
 _Q = "{" + NS + "}"

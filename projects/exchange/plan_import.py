@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ProjectError
+from projects.errors import ProjectError
+
 from .mpxj_read import SUFFIXES as MPXJ_SUFFIXES
 from .mpxj_read import read_mpxj
 from .mspdi_read import Imported, read_mspdi

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from projects.errors import Problem, ProjectError
 from scheduler.calendar import CalendarSpec
 
-from ..errors import Problem, ProjectError
 from .mspdi_read import Imported
 
 HEADERS = {

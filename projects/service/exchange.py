@@ -1,0 +1,93 @@
+"""Service functions for the tools planners already use: MS Project XML both ways, plans from
+MS Project (.mpp), Primavera P6 (.xer) and Excel in, and one Excel workbook of the schedule and
+the status tables out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from projects.errors import ProjectError
+from projects.exchange import (
+    ExportSummary,
+    node_review_sheet,
+    plan_yaml,
+    read_plan,
+    schedule_sheet,
+    status_sheet,
+    week_plan_sheet,
+    write_mspdi,
+    write_xlsx,
+)
+from projects.plans.frozen import node_review, plan_baseline, plan_view
+from projects.progress.tracked import track
+from projects.project import Project, baseline_schedule, current_schedule, tower_statuses
+from scheduler.baseline import Baseline
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """A plan read into a project file: its text, what it holds, what did not come across
+    (``notes``), where its ids come from (``id_origin``)."""
+
+    text: str
+    activities: int
+    links: int
+    calendars: tuple[str, ...]
+    from_towerplan: bool
+    baseline_tasks: int
+    notes: tuple[str, ...]
+    id_origin: str = ""
+
+
+def export_mspdi(project: Project, path, *, as_of: dt.date | None = None,
+                 baseline=None, with_baseline: bool = True) -> ExportSummary:
+    """Write the project's schedule to ``path`` as MS Project XML. Baseline0 is ``baseline``
+    (a :class:`scheduler.baseline.Baseline`), by default the master schedule derived from the
+    file; ``with_baseline=False`` leaves it out. Returns an
+    :class:`~projects.exchange.ExportSummary`."""
+    sched = current_schedule(project, as_of)
+    name = None
+    if with_baseline and baseline is None:
+        baseline, name = Baseline.from_schedule(baseline_schedule(project)), "master"
+    elif baseline is not None:
+        name = getattr(baseline, "name", "baseline")
+    try:
+        return write_mspdi(project, sched, path, baseline if with_baseline else None, name)
+    except OSError as exc:
+        raise ProjectError.single(f"cannot write {path}: {exc.strerror or exc}",
+                                  file=str(path), code="bad_argument") from None
+
+
+def import_plan(path, *, project_id: str | None = None) -> ImportReport:
+    """Read a plan from another tool (MS Project XML, ``.mpp``, P6 ``.xer``, Excel ``.xlsx``,
+    by its extension) into the text of a towerplan project file (raises
+    :class:`ProjectError` for a file it cannot read, naming the file, line or cell)."""
+    got, kind = read_plan(path)
+    text = plan_yaml(got, path, kind, project_id)
+    return ImportReport(text, len(got.activities), got.links,
+                        tuple(c.name for c in got.calendars), got.from_towerplan,
+                        len(got.baseline), tuple(got.notes), got.id_origin)
+
+
+import_mspdi = import_plan  # its name when it read MS Project XML only
+
+
+def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None, store=None,
+                       tracked=None, week=None) -> list[str]:
+    """One workbook with a sheet per table: the schedule and, for a tower job, the status per
+    tower, the week plan (``week``, default the week of the status date: the frozen one with
+    its outcomes and reasons when there is one) and the key-node review. ``tracked`` (from
+    :func:`open_tracked`) brings the progress recorded in ``store``. Returns the sheet names."""
+    tracked = tracked or track(project, None)
+    project = tracked.project
+    sched = current_schedule(project, as_of)
+    sheets = [schedule_sheet(sched, range(len(sched)))]
+    if project.towers:
+        master = plan_baseline(store, tracked, "master")
+        sheets.append(status_sheet(tower_statuses(project, as_of=as_of, baseline=master)))
+        sheets.append(week_plan_sheet(plan_view(store, tracked, "week", week, as_of=as_of)))
+    if any(a.key_node for a in project.network.activities):
+        sheets.append(node_review_sheet(node_review(store, tracked, as_of=as_of)))
+    write_xlsx(path, sheets)
+    return [s.name for s in sheets]
