@@ -105,6 +105,8 @@ def _duration(t: Task, ctx: Context) -> tuple[int, bool]:
         ctx.notes.append(f"{t.id}: elapsed duration of {days:g} calendar day(s): put on the "
                          f"calendar {ELAPSED_CALENDAR!r} (every day worked)")
     whole = max(ctx.days(days, f"{t.id} duration"), 0) if days and days >= 0.5 else 0
+    if minutes is not None and minutes < 0:
+        ctx.notes.append(f"{t.id}: a negative duration ({_span(-minutes)}) taken as 0")
     if whole == 0 and minutes and minutes > 0:
         if flag(el, "Milestone"):
             ctx.notes.append(f"{t.id}: {_span(minutes)} long but a milestone in the file: "
