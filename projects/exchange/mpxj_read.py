@@ -19,7 +19,7 @@ from projects.errors import Problem, ProjectError
 
 from .mspdi_read import Imported, read_mspdi
 
-SUFFIXES = (".mpp", ".mpt", ".xer", ".mpx")
+SUFFIXES = (".mpp", ".mpt", ".xer")
 INSTALL = ("pip install 'towerplan[mpp]' (MPXJ and jpype1) and a Java runtime "
            "(apt-get install default-jre-headless)")
 _JVM_ARGS = ("-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple."
@@ -100,8 +100,8 @@ def _read_with_java(file: str):
         raise ProjectError.single(f"MPXJ could not read it: {exc}", file=file,
                                   code="not_a_plan") from None
     if project is None:
-        raise ProjectError.single("not a plan MPXJ can read (MS Project .mpp/.mpx, Primavera "
-                                  ".xer, …)", file=file, code="not_a_plan")
+        raise ProjectError.single("not a plan MPXJ can read (MS Project .mpp, Primavera .xer)",
+                                  file=file, code="not_a_plan")
     out = ByteArrayOutputStream()
     MSPDIWriter().write(project, out)
     return project, bytes(out.toByteArray())

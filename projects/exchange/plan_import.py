@@ -19,7 +19,7 @@ from .xlsx_read import read_xlsx
 from .yaml_write import project_yaml
 
 KINDS = {".xml": "MS Project XML", ".mpp": "MS Project", ".mpt": "MS Project template",
-         ".mpx": "MPX", ".xer": "Primavera P6 XER", ".xlsx": "Excel", ".xlsm": "Excel"}
+         ".xer": "Primavera P6 XER", ".xlsx": "Excel", ".xlsm": "Excel"}
 
 
 def read_plan(path) -> tuple[Imported, str]:

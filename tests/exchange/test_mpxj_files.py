@@ -78,6 +78,11 @@ def _cause(t: dict, rec, status) -> str:
         return "resource levelling delay"
     if t["calendar_hours"] and t["calendar_hours"] >= 24:
         return "24-hour calendar"
+    amount, unit = t["duration"] or (0, "d")
+    if unit.startswith("e"):
+        return "elapsed duration or lag (towerplan: calendar days)"
+    if unit in ("m", "h") and amount % (8 if unit == "h" else 480):
+        return "not whole days (towerplan counts whole days)"
     s, f = _when(t["start"]), _when(t["finish"])
     if not t["milestone"] and (s.hour, f.hour) != (8, 17) and (s.hour, f.hour) != (8, 16):
         return "working hours other than the calendar's day (resource calendar, shifts)"
