@@ -83,13 +83,13 @@ def _cause(t: dict, rec, status) -> str:
         return "elapsed duration or lag (towerplan: calendar days)"
     if unit in ("m", "h") and amount % (8 if unit == "h" else 480):
         return "not whole days (towerplan counts whole days)"
-    s, f = _when(t["start"]), _when(t["finish"])
-    if not t["milestone"] and (s.hour, f.hour) != (8, 17) and (s.hour, f.hour) != (8, 16):
-        return "working hours other than the calendar's day (resource calendar, shifts)"
     if (t["percent"] or 0) > 0 or t["actual_start"]:
         return "progress (actuals, remaining duration)"
     if status and rec.state == "not_started" and rec.start == status:
         return "unstarted work before the status date"
+    s, f = _when(t["start"]), _when(t["finish"])
+    if not t["milestone"] and (s.hour, f.hour) not in ((8, 17), (8, 16)):
+        return "working hours other than 08:00–17:00 (resource calendar, shifts)"
     return "other"
 
 
