@@ -108,6 +108,9 @@ def compare(dump: dict, tmp_path: Path, name: str) -> tuple[int, int, Counter]:
             continue
         rec, act = sched[tid], project.network.activity(tid)
         s, f = _when(t["start"]), _when(t["finish"])
+        if s is None or f is None:
+            causes["no dates in the file"] += 1
+            continue
         want = (f.date(), f.date()) if act.duration == 0 else (start_day(s), finish_day(f))
         if t["manual"]:
             causes[_cause(t, rec, sched.status_date)] += 1
