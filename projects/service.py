@@ -181,23 +181,25 @@ def apply_scenario(project: Project, scenario_path) -> Project:
     return apply_scenario_file(project, scenario_path).project
 
 
-def whatif(base_path, scenario_paths):
+def whatif(base_path, scenario_paths, *, as_of: dt.date | None = None):
     """Schedule the base file and each scenario: a :class:`projects.whatif.WhatIf` with, per
     tower, topping-out and key nodes, the difference from the base in calendar days
     (+ = later) and the activities that became or stopped being critical. ``base_path`` may
-    also be a loaded :class:`Project` (an app that has one open). Problems in any scenario
-    file are raised together as one :class:`ProjectError`."""
+    also be a loaded :class:`Project`: pass the tracked one (``open_tracked(…).project``) so
+    that the base and every scenario start from what is recorded, at the same status date as
+    ``status`` (``as_of`` as there). Problems in any scenario file are raised together as one
+    :class:`ProjectError`."""
     from .scenario_apply import apply_scenario_file
     from .whatif import WhatIf, outcome
 
     base = base_path if isinstance(base_path, Project) else open_project(base_path)
-    base_sched = schedule_project(base)
+    base_sched = current_schedule(base, as_of)
     base_out = outcome(base.name, base.path, base, base_sched)
     outs, problems = [], []
     for path in scenario_paths:
         try:
             applied = apply_scenario_file(base, path)
-            sched = _schedule_scenario(applied)
+            sched = _schedule_scenario(applied, as_of)
         except ProjectError as err:
             problems.extend(err.problems)
             continue
@@ -208,12 +210,12 @@ def whatif(base_path, scenario_paths):
     return WhatIf(base.name, base_sched.status_date, base_out, tuple(outs))
 
 
-def _schedule_scenario(applied) -> Schedule:
+def _schedule_scenario(applied, as_of: dt.date | None = None) -> Schedule:
     """Schedule a scenario's project; an engine error names the scenario file."""
     from .loader import problems_error
 
     try:
-        return schedule_project(applied.project)
+        return current_schedule(applied.project, as_of)
     except ProjectError as err:
         sc = applied.scenario
         path = ("changes",)

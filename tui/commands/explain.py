@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, iso
+from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -23,13 +23,15 @@ def register(sub) -> None:
     p.add_argument("--scenario", metavar="SCENARIO", help="explain it in this scenario")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from projects import service
 
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     exp = service.explain(project, args.activity, scenario=args.scenario, as_of=args.as_of)
     if args.format == "json":
         from ..output import write_json

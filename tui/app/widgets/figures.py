@@ -22,6 +22,21 @@ def signed_days(n: int | None) -> str:
     return "—" if n is None else t("ov.days", n=n).replace("-", "−")
 
 
+def early_late(n: int | None) -> str:
+    """``36 d early`` / ``3 d late`` / ``on plan``: a date against its plan or target, in the
+    language in use (``—`` for none). Every signed figure on screen carries its word."""
+    return "—" if n is None else _early(n)
+
+
+def ahead_behind(n: int | None) -> str:
+    """``18 d ahead`` / ``4 d behind`` / ``on plan`` (``—`` for none)."""
+    if n is None:
+        return "—"
+    if n == 0:
+        return t("ov.on_plan")
+    return t("ov.ahead_d" if n > 0 else "ov.behind_d", n=abs(n))
+
+
 def verdict(days: int | None, plan: str) -> tuple[str, str]:
     """(text under the big number, css class) for days ahead against ``plan``."""
     if days is None:
@@ -101,7 +116,7 @@ def _floor(s, wide: bool):
         rows.append((t("ov.poured", date=s.poured_on, plan=s.planned_on or "—"), "dim"))
     if wide and s.sv_t_days is not None:
         spi = f"{s.spi_t:.2f}" if s.spi_t is not None else "—"
-        rows.append((t("ov.es", sv=signed_days(s.sv_t_days), spi=spi), "dim"))
+        rows.append((t("ov.es", sv=ahead_behind(s.sv_t_days), spi=spi), "dim"))
     return rows
 
 
@@ -121,14 +136,10 @@ def _cycle(s, wide: bool):
 
 def _topping(s, wide: bool):
     if s.topped_out:
-        return [(t("ov.topped", date=s.cpm_topping_out), "green")]
-    rows = []
-    if s.forecast_topping_out:
-        key = "ov.forecast" if wide else "ov.due"
-        rows.append((t(key, date=s.forecast_topping_out), "b"))
-        if wide and s.forecast_topping_out_planned_cycle != s.forecast_topping_out:
-            rows.append((t("ov.at_plan_cycle", date=s.forecast_topping_out_planned_cycle),
-                         "dim"))
+        return [(t("ov.topped", date=s.forecast_topping_out), "green")]
+    rows = [(t("ov.forecast" if wide else "ov.due", date=s.forecast_topping_out), "b")]
+    if wide and s.trend_topping_out:
+        rows.append((t("ov.trend", date=s.trend_topping_out), "dim"))
     if s.planned_topping_out:
         rows.append((t("ov.planned", date=s.planned_topping_out), ""))
         rows.append((_early(s.topping_out_ahead_days), _tone(s.topping_out_ahead_days)))
@@ -143,7 +154,7 @@ def _node(s, wide: bool):
     tone = "red" if node.status in ("at risk", "done late") else "green"
     ref = t("ov.target", date=node.target) if node.target else \
         t("ov.planned", date=node.planned)
-    margin = signed_days(node.slack_days) if node.slack_days is not None else ""
+    margin = early_late(node.slack_days) if node.slack_days is not None else ""
     if wide:
         return [(node.name, ""), (f"{ref} · {t('ov.due', date=node.forecast)}", ""),
                 (f"{status} {margin}".strip(), tone)]
