@@ -182,6 +182,8 @@ S: dict[str, tuple[str, str]] = {
                "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 · 未到期 {open} 项"),
     "wk.ppc_final": ("PPC {ppc}: {done} of {due} due done (the week is over)",
                      "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 (本周已结束)"),
+    "wk.nodes": ("key nodes {reached} of {due} reached (not in PPC)",
+                 "节点 {reached}/{due} 已达成 (不计入 PPC)"),
     "wk.ppc_none": ("PPC: nothing due yet ({open} open)", "PPC: 尚无到期工作 (未到期 {open} 项)"),
     "wk.causes": ("Not done: {causes}", "未完成原因: {causes}"),
     "wk.col.id": ("ID", "编号"),

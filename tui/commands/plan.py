@@ -151,7 +151,8 @@ def ppc_json(ppc) -> dict | None:
     if ppc is None:
         return None
     return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
-            "open": ppc.open, "causes": dict(ppc.causes)}
+            "open": ppc.open, "causes": dict(ppc.causes), "nodes_due": ppc.nodes_due,
+            "nodes_reached": ppc.nodes_reached}
 
 
 def render(view, lines, title: str) -> str:
@@ -206,7 +207,9 @@ def _footer(view, lines) -> list[str]:
     if ppc is not None and ppc.due:
         pct = "—" if ppc.percent is None else f"{ppc.percent:g}%"
         out.append(f"PPC {pct}: {ppc.done} done of {ppc.done + ppc.not_done} due so far"
-                   + (f"; {ppc.open} still open" if ppc.open else ""))
+                   + (f"; {ppc.open} still open" if ppc.open else "")
+                   + (f" · key nodes (not counted): {ppc.nodes_reached} of {ppc.nodes_due} "
+                      f"reached" if ppc.nodes_due else ""))
         if ppc.causes:
             out.append("Not done: " + ", ".join(f"{c} {n}" for c, n in ppc.causes))
     return out

@@ -76,6 +76,8 @@ def period_block(view) -> str:
     if ppc.percent is not None:
         lines[0] += (f" · PPC {ppc.percent:g}% ({ppc.done} done of {ppc.done + ppc.not_done} "
                      f"due so far{f', {ppc.open} still open' if ppc.open else ''})")
+    if ppc.nodes_due:
+        lines[0] += f" · key nodes {ppc.nodes_reached} of {ppc.nodes_due} reached (not in PPC)"
     for ln in view.due:
         if ln.outcome == "not done":
             why = ln.reason.shown if ln.reason else "no reason recorded yet"
