@@ -88,6 +88,7 @@ class TowerStatus:
     topping_out_ahead_days: int | None
     topped_out: bool
     next_node: NodeStatus | None
+    last_recorded: dt.date | None = None  # the latest actual date of the tower's work
 
 
 def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
@@ -131,7 +132,17 @@ def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
         cpm_topping_out=forecast, planned_topping_out=planned_top,
         topping_out_ahead_days=(planned_top - forecast).days if planned_top else None,
         topped_out=topped,
-        next_node=next_node(tower, baseline, current, risk_days))
+        next_node=next_node(tower, baseline, current, risk_days),
+        last_recorded=_last_recorded(tower, current))
+
+
+def _last_recorded(tower: Tower, current: Schedule) -> dt.date | None:
+    """The latest actual start or finish recorded on the tower's activities. The status date
+    is the project's (the latest day recorded for any tower): a tower recorded only up to an
+    earlier day is taken as having done nothing since, which moves its forecast."""
+    days = [d for a in current.network.activities if a.tower == tower.id
+            for d in (a.actual_start, a.actual_finish) if d is not None]
+    return max(days, default=None)
 
 
 def _cycle(tower: Tower, current: Schedule, done, lookback: int):

@@ -13,7 +13,7 @@ JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", 
                "current_cycle_days", "current_cycle_calendar_days", "planned_cycle_days",
                "forecast_topping_out", "trend_topping_out",
                "forecast_topping_out_planned_cycle", "cpm_topping_out",
-               "planned_topping_out", "topping_out_ahead_days", "topped_out")
+               "planned_topping_out", "topping_out_ahead_days", "topped_out", "last_recorded")
 
 
 def register(sub) -> None:
@@ -184,6 +184,10 @@ def render(title: str, statuses, plan: str, fallback=()) -> str:
             lines.append(f"  Cycle        {s.current_cycle_days:g} days/floor now on typical "
                          f"floors ({recent}) · plan {s.planned_cycle_days:g} for the next floor")
         lines.append("  Topping-out  " + _topping(s))
+        if s.last_recorded and s.status_date and s.last_recorded < s.status_date:
+            lines.append(f"  Recorded     up to {s.last_recorded}; the status date "
+                         f"{s.status_date} is the project's: work not recorded by then counts "
+                         f"as not done")
         node = s.next_node
         if node is not None:
             ref = f"target {node.target}" if node.target else f"plan {node.planned}"
