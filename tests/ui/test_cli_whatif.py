@@ -110,6 +110,12 @@ def test_forecast_json(cli):
     assert towers["A"]["forecast_topping_out"] == "2024-03-30"
     assert 0.8 < towers["A"]["learning"]["rate"] < 0.9
     assert towers["B"]["planned_topping_out"] == "2024-01-12"
+    # B's F26, the first south setback, is declared with its own 14 days: both trends keep them
+    # (as the schedule and every what-if do); F30, a refuge, keeps its 12
+    for fit in ("last", "learning"):
+        days = {f["floor"]: f["days"] for f in towers["B"][fit]["floors"]}
+        assert (days["F26"], days["F30"]) == (14, 12)
+    assert {f["floor"]: f["days"] for f in towers["B"]["last"]["floors"]}["F27"] == 10
 
 
 def test_risk_json_shape_ordered_and_repeatable(cli):
