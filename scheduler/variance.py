@@ -137,10 +137,13 @@ def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
 
 
 def _last_recorded(tower: Tower, current: Schedule) -> dt.date | None:
-    """The latest actual start or finish recorded on the tower's activities. The status date
+    """The latest actual start or finish recorded for the tower: its floors' first steps and
+    pours and its other work (not the steps inside a floor, dated from those). The status date
     is the project's (the latest day recorded for any tower): a tower recorded only up to an
     earlier day is taken as having done nothing since, which moves its forecast."""
-    days = [d for a in current.network.activities if a.tower == tower.id
+    floors = {f.key for f in tower.floors} | {f.first for f in tower.floors}
+    days = [d for a in current.network.activities
+            if a.tower == tower.id and (a.id in floors or a.trade != "structure")
             for d in (a.actual_start, a.actual_finish) if d is not None]
     return max(days, default=None)
 
