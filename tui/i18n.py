@@ -69,7 +69,7 @@ S: dict[str, tuple[str, str]] = {
     "ov.height_l": ("Height", "高度"),
     "ov.height": ("{height:.1f} of {total:.1f} m", "{height:.1f}/{total:.1f} 米"),
     "ov.poured": ("poured {date}, plan {plan}", "浇筑 {date}, 计划 {plan}"),
-    "ov.es": ("earned schedule SV(t) {sv}, SPI(t) {spi}", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
+    "ov.es": ("SV(t) {sv}, SPI(t) {spi} (earned schedule)", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
     "ov.cycle": ("Cycle", "周期"),
     "ov.cycle_val": ("{now:g} d · plan {plan:g}", "{now:g} 天 · 计划 {plan:g}"),
     "ov.cycle_none": ("plan {plan:g} d", "计划 {plan:g} 天"),
@@ -118,10 +118,11 @@ S: dict[str, tuple[str, str]] = {
     "nodes.none": ("This project has no key nodes (key_node: true, or a tower's nodes).",
                    "本项目没有关键节点 (key_node: true, 或塔楼的 nodes)。"),
     "nodes.margin_help": ("Margin: calendar days from the forecast (or actual) date to the "
-                          "target, or to the plan where there is no target; + = early. Done "
-                          "nodes show their actual date.",
-                          "余量: 预测(或实际)日期到目标日期(无目标时为计划日期)的日历天数, + 为提前。"
-                          "已完成节点显示实际日期。"),
+                          "target, or to the plan where there is no target: early or late. "
+                          "The forecast is the schedule's, as on the overview and in What-if; "
+                          "done nodes show their actual date.",
+                          "余量: 预测(或实际)日期到目标日期(无目标时为计划日期)的日历天数, 提前或滞后。"
+                          "预测即进度计划的预测, 与总览和假设分析一致; 已完成节点显示实际日期。"),
     # schedule
     "col.id": ("ID", "编号"),
     "col.name": ("Activity", "工作名称"),
@@ -304,8 +305,9 @@ S: dict[str, tuple[str, str]] = {
         "  d  mark done     b  mark begun (started): today by default, or type a date; a note\n"
         "  is optional. It is saved to the database at once and every screen updates.\n"
         "  n  why an item was not done (a cause and a note)     F  freeze the week plan\n"
-        "  [  ]  the week before / after. PPC = items due and done / items due so far.\n\n"
-        "[b]Nodes[/b]  key nodes against the plan level chosen (p, [ ]), margin + = early.\n"
+        "  [  ]  the week before / after. PPC = items due and done / items due so far\n"
+        "  (key nodes are reported beside it, not counted).\n\n"
+        "[b]Nodes[/b]  key nodes against the plan level chosen (p, [ ]): margin early or late.\n"
         "[b]What-if[/b]  pick a scenario file (↑ ↓ Enter, or type its path): its towers next to\n"
         "  the base, with what is recorded. Nothing is written.\n"
         "[b]Export[/b]  w writes the Gantt, flowline or S-curve (PNG, SVG or PDF) and shows the\n"
@@ -331,8 +333,8 @@ S: dict[str, tuple[str, str]] = {
         "  d  标记完成     b  标记开始: 默认今天, 也可输入日期; 备注可选。\n"
         "  立即保存到数据库, 所有界面同步更新。\n"
         "  n  记录未完成原因 (原因类别和备注)     F  冻结本周计划\n"
-        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作。\n\n"
-        "[b]节点[/b]  按所选计划层级 (p, [ ]) 的关键节点, 余量 + 为提前。\n"
+        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作 (关键节点单列, 不计入)。\n\n"
+        "[b]节点[/b]  按所选计划层级 (p, [ ]) 的关键节点, 余量为提前或滞后。\n"
         "[b]假设分析[/b]  选择方案文件 (↑ ↓ 回车, 或输入路径): 各塔楼与基准对比 (含已记录进度)。\n"
         "  不写入任何文件。\n"
         "[b]导出[/b]  w 写出横道图、流水图或 S 曲线 (PNG、SVG 或 PDF) 并显示文件路径;\n"

@@ -157,9 +157,9 @@ def _node(s, wide: bool):
     margin = early_late(node.slack_days) if node.slack_days is not None else ""
     if wide:
         return [(node.name, ""), (f"{ref} · {t('ov.due', date=node.forecast)}", ""),
-                (f"{status} {margin}".strip(), tone)]
-    return [(node.name, ""), (t("ov.due", date=node.forecast), ""),
-            (f"{status} {margin}".strip(), tone)]
+                (f"{status}, {margin}" if margin else status, tone)]
+    # narrow: the margin says it (its colour gives the verdict), the status when there is none
+    return [(node.name, ""), (t("ov.due", date=node.forecast), ""), (margin or status, tone)]
 
 
 def _coming(floors, count: int):
