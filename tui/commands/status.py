@@ -172,8 +172,8 @@ def render(title: str, statuses, plan: str, fallback=()) -> str:
         lines.append(f"  Structure    {s.floors_done} / {s.floors_total} floors   "
                      f"{s.height_m:.1f} m of {s.height_total_m:.1f} m   ({pour})")
         if s.days_ahead is not None:
-            lines.append(f"  Ahead        {paint(ahead(s.days_ahead), colour, on=on)} "
-                         f"({_working(s)}){_basis(s)}")
+            lines.append(f"  Ahead        {paint(ahead(s.days_ahead), colour, on=on)}"
+                         f"{_working(s)}{_basis(s)}")
         if s.sv_t_days is not None:
             spi = f", SPI(t) {s.spi_t:.2f}" if s.spi_t is not None else ""
             lines.append(f"  Earned       SV(t) {ahead(s.sv_t_days)}{spi} · "
@@ -203,14 +203,14 @@ def render(title: str, statuses, plan: str, fallback=()) -> str:
 
 
 def _working(s) -> str:
-    """The days ahead in working days, with its word only when it differs from the calendar
-    days' (``19 working days`` / ``on plan in working days``)."""
+    """`` (19 working days)``: the days ahead in working days, with its word only when it
+    differs from the calendar days' (nothing when both are on plan)."""
     n, days = s.working_days_ahead, s.days_ahead
-    if n is None:
-        return "—"
+    if n is None or (n == 0 and days == 0):
+        return ""
     if n and days and (n > 0) == (days > 0):
-        return f"{abs(n)} working {_one('days', n)}"
-    return f"{ahead(n, 'working days')}" if n else "on plan in working days"
+        return f" ({abs(n)} working {_one('days', n)})"
+    return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
 
 
 def _basis(s) -> str:
