@@ -90,7 +90,6 @@ S: dict[str, tuple[str, str]] = {
     "ov.late": ("{n} d late", "滞后 {n} 天"),
     "ov.next_node": ("Next", "下一节点"),
     "ov.no_node": ("no key node left", "无后续节点"),
-    "ov.days": ("{n:+d} d", "{n:+d} 天"),
     "state.done": ("done", "已完成"),
     "state.in_progress": ("in progress", "施工中"),
     "state.planned": ("planned", "未开始"),

@@ -17,24 +17,23 @@ from ...i18n import t
 WIDE = 52  # columns from which the long form is used
 
 
-def signed_days(n: int | None) -> str:
-    """``+31 d`` / ``−4 d`` in the language in use (``—`` for none)."""
-    return "—" if n is None else t("ov.days", n=n).replace("-", "−")
-
-
 def early_late(n: int | None) -> str:
     """``36 d early`` / ``3 d late`` / ``on plan``: a date against its plan or target, in the
     language in use (``—`` for none). Every signed figure on screen carries its word."""
-    return "—" if n is None else _early(n)
+    return _worded(n, "ov.early", "ov.late")
 
 
 def ahead_behind(n: int | None) -> str:
     """``18 d ahead`` / ``4 d behind`` / ``on plan`` (``—`` for none)."""
+    return _worded(n, "ov.ahead_d", "ov.behind_d")
+
+
+def _worded(n: int | None, plus: str, minus: str, none: str = "—") -> str:
     if n is None:
-        return "—"
+        return none
     if n == 0:
         return t("ov.on_plan")
-    return t("ov.ahead_d" if n > 0 else "ov.behind_d", n=abs(n))
+    return t(plus if n > 0 else minus, n=abs(n))
 
 
 def verdict(days: int | None, plan: str) -> tuple[str, str]:
@@ -173,11 +172,7 @@ def _coming(floors, count: int):
 
 
 def _early(days: int | None) -> str:
-    if days is None:
-        return ""
-    if days == 0:
-        return t("ov.on_plan")
-    return t("ov.early" if days > 0 else "ov.late", n=abs(days))
+    return _worded(days, "ov.early", "ov.late", none="")
 
 
 def _tone(days: int | None) -> str:
