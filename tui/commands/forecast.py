@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from ..output import early
 from .common import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
-from .status import early
 
 
 def register(sub) -> None:

@@ -8,8 +8,8 @@ planned date when there is no target).
 
 from __future__ import annotations
 
+from ..output import early
 from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
-from .status import early
 
 FIELDS = ["id", "name", "tower", "target", "planned", "forecast", "actual", "status",
           "margin_days"]

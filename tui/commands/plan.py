@@ -13,6 +13,7 @@ shows the plan derived from the schedule now instead.
 
 from __future__ import annotations
 
+from ..output import later
 from .common import (
     add_db,
     add_file,
@@ -191,7 +192,7 @@ def _row(ln, view) -> list[str]:
         return row + [iso(ln.finish_now) or "", STATE.get(ln.state, ln.state),
                       ln.outcome or "", clip(reason, 36)]
     shift = ln.reference_shift
-    delta = "" if shift in (None, 0) else f"{'+' if shift > 0 else '−'}{abs(shift)}d"
+    delta = "" if shift in (None, 0) else later(shift, "d")
     return row + [STATE.get(ln.state, ln.state), iso(ln.reference[1]) if ln.reference else "new",
                   delta]
 
@@ -201,7 +202,7 @@ def _footer(view, lines) -> list[str]:
     nodes = sum(1 for ln in lines if ln.item.node)
     out = [f"{len(lines)} items, {due} due to finish in the period, {nodes} key nodes (◆)"]
     if view.frozen is None and view.reference:
-        out.append("ref finish: the finish in the plan above; Δ: days later (+) or earlier (−) "
+        out.append("ref finish: the finish in the plan above; Δ: calendar days later or earlier "
                    "now; new: not in it")
     ppc = view.ppc
     if ppc is not None and ppc.due:

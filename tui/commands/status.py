@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..output import ahead, early, one
 from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
@@ -110,44 +111,14 @@ def as_json(s) -> dict:
     return out
 
 
-def ahead(n, unit: str = "days") -> str:
-    """``31 days ahead`` / ``4 days behind`` / ``on plan`` (``—`` for none)."""
-    return _worded(n, unit, "ahead", "behind")
-
-
-def early(n, unit: str = "days") -> str:
-    """``36 days early`` / ``3 days late`` / ``on time``: a date against its plan or target
-    (+ = earlier)."""
-    return _worded(n, unit, "early", "late", "on time")
-
-
-def later(n, unit: str = "days") -> str:
-    """``5 days later`` / ``2 days earlier`` / ``no change``: against a what-if's base
-    (+ = later)."""
-    return _worded(n, unit, "later", "earlier", "no change")
-
-
-def _worded(n, unit: str, plus: str, minus: str, zero: str = "on plan") -> str:
-    if n is None:
-        return "—"
-    if n == 0:
-        return zero
-    return f"{abs(n)} {_one(unit, n)} {plus if n > 0 else minus}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
 def verdict(n) -> tuple[str, str]:
     """(text, colour) for a signed number of days."""
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
+        return f"{n} {one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
+        return f"{-n} {one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
 
 
@@ -209,7 +180,7 @@ def _working(s) -> str:
     if n is None or (n == 0 and days == 0):
         return ""
     if n and days and (n > 0) == (days > 0):
-        return f" ({abs(n)} working {_one('days', n)})"
+        return f" ({abs(n)} working {one('days', n)})"
     return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
 
 

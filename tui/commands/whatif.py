@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from ..output import later
 from .common import add_as_of, add_db, add_format, iso, open_tracked
-from .status import later
 
 
 def register(sub) -> None:
