@@ -123,3 +123,29 @@ def _figures(cli, path, db_url) -> dict:
     scenario.write_text(f"name: same\nbase: {path.name}\nchanges: []\n", encoding="utf-8")
     out["whatif_base"] = _whatif(cli, path, scenario, db_url)["base"]["towers"][0]["topping_out"]
     return out
+
+
+def test_recording_one_tower_moves_the_status_date_of_both(store):
+    # A's F22 poured on its planned day, 2023-07-30: the project's status date moves there. B
+    # has nothing recorded after 2023-07-04, so it is taken as idle since: its F24 (planned
+    # 2023-08-14) is not poured by 2023-07-30, B is at most 15 days ahead (it was 31), and
+    # status says B is recorded only up to 2023-07-04
+    from tests.conftest import EXAMPLE
+
+    before = {s.tower: s for s in service.plan_status(
+        store, service.open_tracked(EXAMPLE, store)).towers}
+    service.record_progress(store, service.open_tracked(EXAMPLE, store), "A.F22",
+                            finished=D(2023, 7, 30), today_is=D(2023, 8, 1))
+    after = {s.tower: s for s in service.plan_status(
+        store, service.open_tracked(EXAMPLE, store)).towers}
+    a, b = after["A"], after["B"]
+    assert (before["B"].days_ahead, before["B"].last_recorded) == (31, D(2023, 7, 4))
+    assert (b.status_date, b.last_recorded) == (D(2023, 7, 30), D(2023, 7, 4))
+    assert (b.days_ahead, b.ahead_basis, b.next_floor_planned_on) == (15, "next floor",
+                                                                      D(2023, 8, 14))
+    # A poured F22 on the plan's day: on plan, and forecast to top out on the planned day
+    assert (a.days_ahead, a.sv_t_days, a.last_recorded) == (0, 0, D(2023, 7, 30))
+    assert a.forecast_topping_out == a.planned_topping_out == D(2024, 4, 21)
+    why = service.explain(service.open_tracked(EXAMPLE, store).project, "B.F30")
+    assert why.origin.startswith("nothing unfinished starts before the status date 2023-07-30 "
+                                 "(the project's data date")
