@@ -25,6 +25,7 @@ from fnmatch import fnmatchcase
 
 from scheduler.riskspec import ActivityRisk, FloorRisk, RiskSpec, ThreePoint, Weather
 
+from .limits import MAX_ITERATIONS
 from .reader import Reader
 
 RISK_KEYS = ("iterations", "seed", "structure", "other", "floors", "activities", "correlation",
@@ -40,9 +41,9 @@ def read_risk(r: Reader, raw, towers, acts, calendars: list[str], default_cal: s
         return RiskSpec()
     r.keys(m, path, RISK_KEYS, what="risk")
     spec: dict = {}
-    for key, low in (("iterations", 1), ("seed", 0)):
+    for key, low, high in (("iterations", 1, MAX_ITERATIONS), ("seed", 0, 2**63 - 1)):
         if key in m:
-            v = r.integer(m[key], (*path, key), key, minimum=low)
+            v = r.integer(m[key], (*path, key), key, minimum=low, maximum=high)
             if v is not None:
                 spec[key] = v
     for key in ("structure", "other"):

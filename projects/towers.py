@@ -16,6 +16,7 @@ from scheduler.network import Activity, Link
 from scheduler.towers import FLOOR_KINDS, Tower
 
 from .core import LINK_KEYS, read_activities, read_links
+from .limits import MAX_BASEMENTS, MAX_FLOORS
 from .reader import Reader
 
 TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "heights",
@@ -26,7 +27,7 @@ STEP_KEYS = ("id", "name", "days", "fixed", "key", "predecessors")
 TRADE_KEYS = ("id", "name", "days", "behind", "from_floor", "to_floor", "follows", "every",
               "holds_structure", "not_before")
 NODE_KEYS = ("id", "name", "floor", "after", "target")
-_RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:-\s*([BbFf]?)(\d+))?\s*$")
+_RANGE = re.compile(r"^\s*([BbFf]?)(\d{1,12})\s*(?:-\s*([BbFf]?)(\d{1,12}))?\s*$")
 
 
 @dataclass(slots=True)
@@ -60,10 +61,19 @@ class TowerDef:
 
 
 def parse_floors(text) -> list[int] | None:
-    """``5`` / ``"1-10"`` / ``"B3-B1"`` / ``"B2"`` → floor numbers (basements negative)."""
+    """``5`` / ``"1-10"`` / ``"B3-B1"`` / ``"B2"`` → floor numbers (basements negative);
+    ``None`` when ``text`` is no floor or range, or a range longer than any tower."""
+    got = floor_bounds(text)
+    if got is None or got[1] - got[0] > MAX_FLOORS + MAX_BASEMENTS:
+        return None  # checked before building the list: "1-999999999" is not 10⁹ numbers
+    return [n for n in range(got[0], got[1] + 1) if n != 0]
+
+
+def floor_bounds(text) -> tuple[int, int] | None:
+    """The first and last floor of ``5`` / ``"1-10"`` / ``"B3-B1"``, or ``None``."""
     if isinstance(text, int) and not isinstance(text, bool):
-        return [text] if text != 0 else None
-    m = _RANGE.match(str(text)) if isinstance(text, str) else None
+        return (text, text) if text != 0 else None
+    m = _RANGE.match(text) if isinstance(text, str) else None
     if m is None:
         return None
 
@@ -75,7 +85,7 @@ def parse_floors(text) -> list[int] | None:
     b = num(m.group(3) or m.group(1), m.group(4)) if m.group(4) else a
     if a == 0 or b == 0 or b < a:
         return None
-    return [n for n in range(a, b + 1) if n != 0]
+    return a, b
 
 
 def read_towers(r: Reader, raw: dict, default_cal: str, acts: list[Activity], links: list[Link],
@@ -146,10 +156,11 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
         return None
     t = TowerDef(id=tid, path=path, name=str(m.get("name") or f"Tower {tid}"))
     t.calendar = str(m.get("calendar") or default_cal)
-    t.floors = r.integer(m.get("floors"), (*path, "floors"), "floors", minimum=1) or 0 \
-        if "floors" in m else 0
+    t.floors = r.integer(m.get("floors"), (*path, "floors"), "floors", minimum=1,
+                         maximum=MAX_FLOORS) or 0 if "floors" in m else 0
     if "basements" in m:
-        t.basements = r.integer(m["basements"], (*path, "basements"), "basements", 0) or 0
+        t.basements = r.integer(m["basements"], (*path, "basements"), "basements", 0,
+                                maximum=MAX_BASEMENTS) or 0
     for key in ("height", "basement_height", "declared_height"):
         if m.get(key) is not None:
             v = r.number(m[key], (*path, key), key, minimum=0.1)
@@ -185,18 +196,26 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
 
 def floors_of(r: Reader, value, path: tuple, t: TowerDef) -> list[int]:
     """Floor numbers named by ``value``, each checked to exist in the tower."""
-    floors = parse_floors(value)
-    if floors is None:
+    if t.floors < 1:
+        return []  # the tower's floors are missing or wrong: read_tower reports that
+    bounds = floor_bounds(value)
+    if bounds is None:
         r.error(path, f"floors must be a floor number or range such as 5, 1-10, B3-B1, not "
-                f"{value!r}")
+                f"{_shown(value)}")
         return []
-    bad = [n for n in floors if n > t.floors or n < -t.basements]
-    if bad:
+    lo, hi = -t.basements, t.floors
+    if bounds[0] < lo or bounds[1] > hi:
+        bad = bounds[0] if bounds[0] < lo else max(bounds[0], hi + 1)
         top = f"B{t.basements}–{t.floors}" if t.basements else f"1–{t.floors}"
-        r.error(path, f"floor {_label(bad[0])} is beyond tower {t.id}'s floors ({top})",
+        r.error(path, f"floor {_label(bad)} is beyond tower {t.id}'s floors ({top})",
                 "floor_out_of_range")
-        return [n for n in floors if n not in bad]
-    return floors
+        bounds = (max(bounds[0], lo), min(bounds[1], hi))
+    return [n for n in range(bounds[0], bounds[1] + 1) if n != 0]
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def floors_of_tower(r: Reader, value, path: tuple, tower: Tower) -> list[int]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .calendar import WorkCalendar
 from .cpm_parts import ProgressMixin, constraint_indices, constraint_late, display_dates
-from .errors import SchedulerError
+from .errors import CalendarRangeError, SchedulerError
 from .graph import LINK_ENDS, link_positions, topological_order
 from .network import Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
@@ -121,11 +121,29 @@ class _Pass(ProgressMixin):
 
     # -- passes -------------------------------------------------------------------------------
     def run(self) -> Schedule:
-        self._forward()
-        self._project_finish()
-        self._alap()
-        self._backward()
-        return self._result()
+        try:
+            self._forward()
+            self._project_finish()
+            self._alap()
+            self._backward()
+            return self._result()
+        except CalendarRangeError as err:
+            raise self._blame(err) from None
+
+    def _blame(self, err: CalendarRangeError) -> CalendarRangeError:
+        """A schedule that runs out of a plain calendar's years names the activity that
+        reaches furthest (so the message points at a line of the file); a base calendar's
+        range error stays on the calendar, where the missing years are added."""
+        if err.activity is not None or err.field == "base" or not self.n:
+            return err
+        i = max(range(self.n), key=lambda k: (self.ef[k], -self.es[k]))
+        if self.ef[i] <= 0:
+            i = min(range(self.n), key=lambda k: self.es[k])
+        aid = self.net.activities[i].id
+        out = CalendarRangeError(f"{err.message} (activity {aid!r} gets there)",
+                                 activity=aid, field="duration")
+        out.calendar = getattr(err, "calendar", None)
+        return out
 
     def _forward(self) -> None:
         es, ef, sp, rem, state = self.es, self.ef, self.sp, self.rem, self.state
