@@ -19,6 +19,7 @@ from scheduler.network import Activity, Link, Network
 from .core import Header, Settings, read_activities, read_calendars, read_header, read_settings
 from .errors import Problem, ProjectError
 from .reader import Reader, field_name
+from .towers import link_key, read_towers
 from .yamlio import load_fast, load_positions, locate, read_text
 
 TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
@@ -88,8 +89,6 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
     towers = ()
     if raw.get("towers") is not None or raw.get("phases") is not None \
             or raw.get("links") is not None:
-        from .towers import read_towers  # tower files only
-
         towers = read_towers(r, raw, default, acts, links, origins)
     _check_references(r, raw, acts, links, origins, names)
     _check_progress(r, head, acts, origins)
@@ -128,10 +127,20 @@ def _check_references(r: Reader, raw, acts: list[Activity], links: list[Link],
                 _unknown(r, (*origins.get(a.id, ()), "calendar"), "calendar", a.calendar,
                          calendars)
     if not ({link.pred for link in links} - seen.keys()) \
+            and not ({link.succ for link in links} - seen.keys()) \
             and all(link.pred != link.succ for link in links):
         return  # the common case: every link names an activity, none itself
     for link in links:
-        if link.pred not in seen:
+        top = origins.get(link_key(link.pred, link.succ))
+        if top is not None and (link.pred not in seen or link.succ not in seen):
+            end, name = ("from", link.pred) if link.pred not in seen else ("to", link.succ)
+            hint = suggest(name, seen)
+            extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+            r.error((*top, end), f"link {link.pred} → {link.succ}: unknown activity "
+                    f"{name!r}{extra}", "unknown_activity")
+        elif link.succ not in seen:
+            continue  # a tower's start link to a missing floor: reported with the tower
+        elif link.pred not in seen:
             path = _link_path(raw, origins, link)
             hint = suggest(link.pred, seen)
             extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
@@ -215,7 +224,12 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
 def locate_error(project: Project, err: SchedulerError) -> ProjectError:
     """Map an engine error to the project file: the activity's place and the field."""
     path: tuple = ()
-    if err.activity and err.activity in project.origins:
+    ring = getattr(err, "cycle", ())
+    through = [project.origins[link_key(a, b)] for a, b in zip(ring, (*ring[1:], *ring[:1]))
+               if link_key(a, b) in project.origins]
+    if through:  # a loop closed by a top-level link: at that link's line
+        path = through[0]
+    elif err.activity and err.activity in project.origins:
         path = project.origins[err.activity]
         if err.field:
             path = (*path, err.field)

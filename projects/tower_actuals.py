@@ -107,16 +107,15 @@ def _check_order(r: Reader, t: TowerDef, floors: list[Floor], rows: dict, path: 
     done = [f.number for f in floors if f.number in rows and rows[f.number][1] is not None]
     if not done:
         return
-    highest = max(done, key=lambda n: [f.number for f in floors].index(n))
+    numbers = [f.number for f in floors]
+    top = max(numbers.index(n) for n in done)
     prev = None
-    for f in floors:
-        if f.number == highest:
-            break
+    for f in floors[:top + 1]:
         row = rows.get(f.number)
         if row is None or row[1] is None:
-            r.error((*path, highest), f"structure actuals skip floor {f.label} although floor "
-                    f"{floors[[x.number for x in floors].index(highest)].label} is recorded "
-                    f"poured: structure goes up floor by floor", "bad_progress")
+            r.error((*path, floors[top].number), f"structure actuals skip floor {f.label} "
+                    f"although floor {floors[top].label} is recorded poured: structure goes up "
+                    f"floor by floor", "bad_progress")
             return
         if prev is not None and row[1] < prev[1]:
             r.error((*path, f.number), f"floor {f.label} is recorded poured on {row[1]}, before "

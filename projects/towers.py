@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from scheduler.network import Activity, Link
 from scheduler.towers import FLOOR_KINDS, Tower
 
-from .core import LINK_KEYS, read_activities, read_links
+from .core import read_activities, read_links
 from .limits import MAX_BASEMENTS, MAX_FLOORS
 from .reader import Reader
+from .tower_steps import read_steps
 
 TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "heights",
               "basement_height", "crown", "declared_height", "start", "cycle", "special",
               "steps", "step_reference", "next_floor", "following", "nodes", "topping_out",
               "floor_names", "actuals")
-STEP_KEYS = ("id", "name", "days", "fixed", "key", "predecessors")
 TRADE_KEYS = ("id", "name", "days", "behind", "from_floor", "to_floor", "follows", "every",
               "holds_structure", "not_before")
 NODE_KEYS = ("id", "name", "floor", "after", "target")
@@ -140,7 +140,13 @@ def _read_top_links(r: Reader, raw, links: list[Link], origins) -> None:
         made = read_links(r, [body], here, str(m["to"]))
         for link in made:
             links.append(link)
-            origins.setdefault(f"link:{k}", here)
+            origins.setdefault(link_key(link.pred, link.succ), here)
+
+
+def link_key(pred: str, succ: str) -> str:
+    """The key of a top-level ``links`` entry in a project's ``origins``: its errors (an
+    unknown activity, a loop through it) are reported at its own line."""
+    return f"link:{pred}>{succ}"
 
 
 def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | None:
@@ -182,7 +188,9 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
             r.keys(sm, (*path, "start"), ("predecessors",), what="start")
             t.start_links = list(sm.get("predecessors") or [])
     if m.get("steps") is not None:
-        _read_steps(r, m, path, t)
+        before = len(r.problems)
+        read_steps(r, m, path, t)
+        t.cycle_ok = t.cycle_ok and len(r.problems) == before  # no pattern from broken steps
     for key, keys, out in (("following", TRADE_KEYS, t.trades), ("nodes", NODE_KEYS, t.nodes)):
         seq = r.sequence(m[key], (*path, key), key) if m.get(key) is not None else []
         for k, item in enumerate(seq or ()):
@@ -334,49 +342,6 @@ def _read_crown(r: Reader, raw, path: tuple) -> dict | None:
     return {"name": str(cm.get("name") or "Crown and roof"), "height": float(h), "duration": d}
 
 
-def _read_steps(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
-    seq = r.sequence(m["steps"], (*path, "steps"), "steps")
-    ids: list[str] = []
-    for k, item in enumerate(seq or ()):
-        here = (*path, "steps", k)
-        im = r.mapping(item, here, "each step")
-        if im is None or not r.keys(im, here, STEP_KEYS, ("id", "days"), "step"):
-            continue
-        sid = r.string(im["id"], (*here, "id"), "step id")
-        days = r.integer(im["days"], (*here, "days"), "step days", minimum=0)
-        if sid is None or days is None:
-            continue
-        if sid in ids:
-            r.error((*here, "id"), f"duplicate step id {sid!r}", "duplicate_id")
-            continue
-        preds = read_links(r, im.get("predecessors") or [], (*here, "predecessors"), sid)
-        for link in preds:
-            if link.pred not in ids:
-                r.error((*here, "predecessors"), f"step {sid!r} names {link.pred!r}, which is "
-                        f"not an earlier step of the cycle", "unknown_activity")
-        ids.append(sid)
-        t.steps.append({"id": sid, "name": str(im.get("name") or sid), "days": days,
-                        "fixed": bool(im.get("fixed", False)), "key": bool(im.get("key", False)),
-                        "links": preds, "_path": here})
-    if m.get("step_reference") is not None:
-        t.step_reference = r.integer(m["step_reference"], (*path, "step_reference"),
-                                     "step_reference", minimum=1)
-    seq = r.sequence(m["next_floor"], (*path, "next_floor"), "next_floor") \
-        if m.get("next_floor") is not None else []
-    for k, item in enumerate(seq or ()):
-        here = (*path, "next_floor", k)
-        im = r.mapping(item, here, "each next_floor link")
-        if im is None or not r.keys(im, here, ("from", "to", "type", "lag"), ("from", "to"),
-                                    "next_floor link"):
-            continue
-        for key in ("from", "to"):
-            if im[key] not in ids:
-                r.error((*here, key), f"{im[key]!r} is not a step of the cycle", "unknown_step")
-        made = read_links(r, [{"id": im["from"], **{x: im[x] for x in LINK_KEYS[1:] if x in im}}],
-                          here, str(im["to"]))
-        t.next_floor.extend(made)
-
-
 def _read_actuals(r: Reader, raw, path: tuple, t: TowerDef) -> None:
     """``{structure: {23: 2023-07-04, 24: {started: 2023-06-28}}, facade: {...}}``."""
     m = r.mapping(raw, path, "actuals")
@@ -390,7 +355,9 @@ def _read_actuals(r: Reader, raw, path: tuple, t: TowerDef) -> None:
                 if nums:
                     r.error(here, "give one floor per line in actuals")
                 continue
-            rows[nums[0]] = _actual(r, value, here)
+            row = _actual(r, value, here)
+            if row[0] is not None or row[1] is not None:  # else reported by _actual
+                rows[nums[0]] = row
         t.actuals[str(trade)] = rows
 
 
