@@ -187,6 +187,17 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
                 (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)
+        if s is not None and es == 0 and aid in updates:
+            _typed_start(updates[aid], s)
+
+
+def _typed_start(dates: dict, s: dt.date) -> None:
+    """A floor's recorded start is the start of its first steps as typed, even on a day off
+    (work happens on holidays): the steps are dated by working days from it, but the date
+    itself is a fact and is kept."""
+    dates["actual_start"] = s
+    if dates.get("actual_finish") is not None and dates["actual_finish"] < s:
+        dates["actual_finish"] = s
 
 
 def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:

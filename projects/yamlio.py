@@ -53,7 +53,7 @@ def read_text(path: Path) -> str:
                                   code="no_file") from None
 
 
-def check_text(text: str, file: str) -> str:
+def check_text(text: str, file: str, what: str = "a YAML file") -> str:
     """``text`` without a leading byte-order mark; a control character (a NUL, say) is a
     :class:`ProjectError` at its line and column."""
     if text.startswith("\ufeff"):
@@ -65,7 +65,7 @@ def check_text(text: str, file: str) -> str:
         code = ord(m.group())
         name = f" ({_NAMES[code]})" if code in _NAMES else ""
         raise ProjectError([Problem(file, line, col, "", f"control character U+{code:04X}{name} "
-                                    f"is not allowed in a YAML file (a broken export, or not "
+                                    f"is not allowed in {what} (a broken export, or not "
                                     f"a text file?)", "yaml_syntax")])
     return text
 

@@ -6,6 +6,9 @@ import argparse
 import datetime as dt
 
 from projects.errors import ProjectError
+from projects.limits import MAX_DAYS, MAX_ITERATIONS, date_problem
+
+__all__ = ["MAX_DAYS", "MAX_ITERATIONS"]  # the limits the commands check their options by
 
 
 def add_file(p: argparse.ArgumentParser) -> None:
@@ -20,9 +23,12 @@ def add_format(p: argparse.ArgumentParser, choices=("table", "csv", "json")) -> 
 def date_arg(text: str) -> dt.date:
     """argparse type for YYYY-MM-DD dates."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if date_problem(day):
+        raise argparse.ArgumentTypeError(date_problem(day))
+    return day
 
 
 def add_as_of(p: argparse.ArgumentParser) -> None:
@@ -46,13 +52,18 @@ def add_db(p: argparse.ArgumentParser) -> None:
                         "~/.local/share/towerplan/towerplan.db)")
 
 
-def open_tracked(args):
-    """(store, tracked project) for a command with FILE and --db; warnings go to stderr."""
+def open_tracked(args, records: bool = False):
+    """(store, tracked project) for a command with FILE and --db; warnings go to stderr.
+    ``records``: the command writes to the database, which must outlive it."""
     import sys
 
     from projects import service
 
     store = service.open_store(getattr(args, "db", None))
+    if records and store.in_memory:
+        raise bad_argument(f"{store.shown} is a database in memory: what is recorded there is "
+                           f"gone when the command ends; give a file (--db site.db) or a "
+                           f"PostgreSQL URL", "--db")
     tracked = service.open_tracked(args.file, store)
     for warning in tracked.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from .common import MAX_DAYS, add_as_of, add_file, add_format, bad_argument, iso
 
 
 def register(sub) -> None:
@@ -33,7 +33,7 @@ def run(args) -> int:
 
     if args.lookback < 1:
         raise bad_argument("--lookback must be at least 1", "--lookback")
-    if args.minimum is not None and args.minimum <= 0:
+    if args.minimum is not None and not 0 < args.minimum < MAX_DAYS:
         raise bad_argument("--min must be a positive number of days", "--min")
     project = service.open_project(args.file)
     base = service.baseline_schedule(project)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from .common import MAX_ITERATIONS, add_as_of, add_file, add_format, bad_argument, iso
 
 
 def register(sub) -> None:
@@ -40,6 +40,10 @@ def run(args) -> int:
 
     if args.iterations is not None and args.iterations < 1:
         raise bad_argument("--iterations must be at least 1", "--iterations")
+    if args.iterations is not None and args.iterations > MAX_ITERATIONS:
+        raise bad_argument(f"--iterations must be at most {MAX_ITERATIONS:,}", "--iterations")
+    if args.top < 0:
+        raise bad_argument("--top must be 0 or more", "--top")
     if args.seed is not None and args.seed < 0:
         raise bad_argument("--seed must be 0 or more", "--seed")
     if args.correlation is not None and not 0 <= args.correlation < 1:
@@ -60,7 +64,7 @@ def run(args) -> int:
 
         write_json(as_json(result))
         return 0
-    print(render(result, max(0, args.top), args.scenario))
+    print(render(result, args.top, args.scenario))
     return 0
 
 

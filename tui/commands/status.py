@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
+from .common import (
+    add_as_of,
+    add_db,
+    add_file,
+    add_format,
+    bad_argument,
+    iso,
+    open_tracked,
+    write_sheet,
+)
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -38,9 +47,11 @@ def register(sub) -> None:
 def run(args) -> int:
     from projects import service
 
+    if args.lookback < 1:
+        raise bad_argument("--lookback must be at least 1", "--lookback")
     store, tracked = open_tracked(args)
     st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
-                             lookback=max(1, args.lookback))
+                             lookback=args.lookback)
     statuses = st.towers
     if args.format == "xlsx":
         return _xlsx(statuses, args.output)
