@@ -4,14 +4,13 @@ or it is accepted as written. The limits are those of :mod:`projects.limits`."""
 
 from __future__ import annotations
 
-import gc
 import textwrap
 
 import pytest
 
 from projects import ProjectError
 from projects.service import load_and_schedule
-from tui.cli import main
+from tests.conftest import run_main
 
 TOWER = """\
 project: {id: t, start: 2025-03-03}
@@ -27,16 +26,7 @@ STEPS = TOWER + """\
 """
 
 
-def run(capsys, *argv) -> tuple[int, str, str]:
-    """``towerplan ARGV`` in this process: (exit status, stdout, stderr)."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse refuses an argument
-        code = exc.code
-    finally:
-        gc.enable()  # main() pauses the cyclic collector for one-shot commands
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_main
 
 
 def write(tmp_path, text: str, name: str = "p.yaml", raw: bytes | None = None):

@@ -4,14 +4,12 @@ and an actual date on a public holiday (a fact, recorded as typed)."""
 
 from __future__ import annotations
 
-import gc
 import json
 import textwrap
 
 import pytest
 
-from tests.conftest import EXAMPLE
-from tui.cli import main
+from tests.conftest import EXAMPLE, run_main
 
 HOLIDAY = """\
 project: {id: h, start: 2025-04-01, status_date: 2025-05-20, calendar: site}
@@ -32,16 +30,7 @@ towers:
 """
 
 
-def run(capsys, *argv) -> tuple[int, str, str]:
-    """``towerplan ARGV`` in this process: (exit status, stdout, stderr)."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse refuses an argument
-        code = exc.code
-    finally:
-        gc.enable()  # main() pauses the cyclic collector for one-shot commands
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_main
 
 
 def refused(capsys, *argv) -> list[str]:
