@@ -58,7 +58,7 @@ def main(argv=None) -> int:
         # A one-shot command builds large acyclic structures (100k activities) and then exits:
         # the cyclic collector would only rescan them, about a quarter of the run at 100k.
         gc.disable()
-    from projects.errors import ProjectError
+    from projects.errors import ProjectError, one_line
     from scheduler.errors import SchedulerError
 
     try:
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         print(str(err), file=sys.stderr)
         return 2
     except SchedulerError as err:
-        print(f"towerplan: {err.message}", file=sys.stderr)
+        print(one_line(f"towerplan: {err.message}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("towerplan: interrupted", file=sys.stderr)
