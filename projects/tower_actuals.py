@@ -189,6 +189,8 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
             updates[aid] = _dates(cal.date_of(first), None, rem)
         if s is not None and es == 0 and aid in updates:
             _typed_start(updates[aid], s)
+        if fin is not None and step["id"] == key_step:
+            updates[aid]["actual_finish"] = fin  # the pour as typed, even on a day off
 
 
 def _typed_start(dates: dict, s: dt.date) -> None:

@@ -80,17 +80,19 @@ def load_fast(text: str, file: str):
     try:
         return yaml_rs.loads(text)
     except Exception as exc:  # yaml_rs raises its own YAMLDecodeError and ValueErrors
+        if "alias" in str(exc):  # too many nodes replayed: say at which alias
+            _check_aliases(text, file, always=True)
         load_positions(text, file)  # raises with ruamel's position when it agrees
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ProjectError.single(f"YAML: {first}", file=file, code="yaml_syntax") from None
 
 
-def _check_aliases(text: str, file: str) -> None:
+def _check_aliases(text: str, file: str, always: bool = False) -> None:
     """Refuse aliases (``*name``) that would replay more than ``MAX_ALIAS_EXPANSION``
     characters, before the parser copies them: 10,000 aliases of one long text are gigabytes.
     (The parser itself bounds how many nodes aliases replay.)"""
     aliases = len(_ALIAS.findall(text)) if "*" in text and "&" in text else 0
-    if aliases * len(text) <= MAX_ALIAS_EXPANSION:
+    if aliases * len(text) <= MAX_ALIAS_EXPANSION and not always:
         return  # the cheap bound: no alias can replay more than the whole file
     from ruamel.yaml import YAML  # only for files with many aliases
     from ruamel.yaml.error import YAMLError

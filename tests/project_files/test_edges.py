@@ -120,6 +120,15 @@ def test_aliases_replaying_too_much_text(tmp_path, capsys):
         ": the aliases (*name) of this file replay more than 10,000,000 characters")
 
 
+def test_nested_aliases_a_billion_laughs(tmp_path, capsys):
+    text = "project: {id: t, start: 2025-03-03}\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    text += "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 12))
+    path = write(tmp_path, text)
+    assert refused(capsys, path) == [
+        f"{path}:8:25: the aliases (*name) of this file replay more than 10,000,000 "
+        f"characters"]
+
+
 def test_a_few_aliases_are_fine(tmp_path, capsys):
     code, out, err = run(capsys, "validate", "examples/rongfa_tower.yaml")
     assert code == 0 and "ok — 850 activities" in out, err

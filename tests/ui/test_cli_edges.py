@@ -179,3 +179,14 @@ def test_a_scenario_with_holidays_to_year_9999_names_its_line(capsys, tmp_path):
     assert refused(capsys, "whatif", EXAMPLE, s) == [
         f"{s}:3:39: changes[0].holidays.days[0]: days 9999-12-31 is outside the dates "
         f"towerplan works with (1900–2200)"]
+
+
+def test_a_floor_poured_on_a_public_holiday_keeps_its_date(capsys, holiday, tmp_path):
+    db = tmp_path / "h.db"
+    code, out, err = run(capsys, "progress", holiday, "A.F4", "--finished", "2025-05-31",
+                         "--db", db)
+    assert code == 0, err
+    assert "A Tower A: 4/5 floors, F4 poured 2025-05-31" in out
+    code, out, err = run(capsys, "schedule", holiday, "--format", "json", "--db", db)
+    rows = {a["id"]: a for a in json.loads(out)["activities"]}
+    assert rows["A.F4.pour"]["finish"] == "2025-05-31"
