@@ -8,7 +8,9 @@ sequences remember the line and column of every key and item.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import warnings
 from pathlib import Path
 
 from .errors import Problem, ProjectError
@@ -98,7 +100,8 @@ def _check_aliases(text: str, file: str, always: bool = False) -> None:
     from ruamel.yaml.error import YAMLError
 
     try:
-        _replayed(YAML(typ="rt").parse(text), file)
+        with _quiet():
+            _replayed(YAML(typ="rt").parse(text), file)
     except YAMLError:
         return  # a syntax error: the parse that follows reports it with its position
 
@@ -145,7 +148,8 @@ def load_positions(text: str, file: str):
     yaml = YAML(typ="rt")
     yaml.Constructor = _text_dates_constructor()
     try:
-        return yaml.load(text)
+        with _quiet():
+            return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "syntax error").strip()
@@ -156,6 +160,15 @@ def load_positions(text: str, file: str):
                                     "yaml_syntax")]) from None
     except Exception as exc:  # ruamel raises a few unmarked errors too
         raise ProjectError.single(f"YAML: {exc}", file=file, code="yaml_syntax") from None
+
+
+@contextlib.contextmanager
+def _quiet():
+    """ruamel.yaml's warnings (a reused anchor, which YAML allows: the later one counts) go to
+    stderr as Python warnings, which would read as a second, unexplained message."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _text_dates_constructor():

@@ -271,3 +271,10 @@ def test_the_loader_api_gives_the_same_errors(tmp_path):
     with pytest.raises(ProjectError) as info:
         load_and_schedule(path)
     assert info.value.problems[0].code == "too_large"
+
+
+def test_a_reused_anchor_gives_no_warning_beside_the_message(tmp_path, capsys):
+    path = write(tmp_path, "project: {id: t, start: 2025-03-03, name: &a x, description: &a y}\n"
+                           "activities: [{id: A, duration: -1}]\n")
+    assert refused(capsys, path) == [
+        f"{path}:2:32: activities[0].duration: duration of 'A' must be at least 0, not -1"]
