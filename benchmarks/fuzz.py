@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.fuzzkit import Seed, mutate, prepare, problem, run_case, seeds  # noqa: E402
+from tests.fuzzkit import Seed, make_input, prepare, problem, run_case, seeds  # noqa: E402
 
 
 def child(argv: list[str], memory_mb: int, timeout: int, report: Path) -> None:
@@ -93,12 +93,13 @@ def fuzz(args) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for seed in pool:  # once unmutated, in this process: every child starts warm
-            run_case(prepare(seed, seed.text.encode(), work, random.Random(0)))
+            if seed.kind != "cli":
+                run_case(prepare(seed, seed.text.encode(), work, random.Random(0)))
         end = time.monotonic() + args.seconds
         salt = args.start
         while time.monotonic() < end and (not args.cases or done < args.cases):
             seed, rng = pool[salt % len(pool)], random.Random(salt)
-            data = mutate(seed.text, rng)
+            data = make_input(seed, rng)
             argv = prepare(seed, data, work, rng)
             got = run_one(argv, args.memory, args.timeout, work)
             done += 1

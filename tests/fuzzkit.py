@@ -45,6 +45,26 @@ VALUES = ("null", "~", "[]", "{}", '""', "yes", "no", "'x'", "[1, [2, [3]]]", "{
           "'" + "long " * 400 + "'", "-1cd", "7cd", "3wd", "1e309")
 INSERTS = ("\0", "\x1b", "\ufeff", "\u2028", "\x85", '"', "'", ":", "{", "[", "]", "}", "&a ",
            "*a", "- ", "\t", "\r", "#", "%", "@", "!", "|", ">", "\n  ", "\n- ", "é", "融")
+PROBES = (  # command lines with edge values put in place of the {PLACEHOLDERS}
+    "status {EX} --lookback {N} --db {DB}", "status {EX} --plan {LEVEL} --period {P} --db {DB}",
+    "forecast {EX} --min {N} --lookback {N}", "risk {EX} -n {SMALL} --top {N} --seed {N}",
+    "risk {EX} -n 20 --correlation {N}", "plan {LEVEL} {EX} --period {P} --db {DB}",
+    "plan week {EX} --period {P} --freeze --db {DB}", "schedule {EX} --as-of {D}",
+    "progress {EX} {ID} --finished {D} --db {DB}", "progress {EX} --history {ID} --db {DB}",
+    "progress {EX} {ID} --started {D} --remaining {N} --db {DB}", "explain {EX} {ID}",
+    "progress {EX} {ID} --withdraw --db {DB}", "nodes {EX} --risk-days {N} --db {DB}",
+    "progress {EX} {ID} --finished {D} --db {MEMORY}", "forecast {EX} --as-of {D}")
+PLACES = {
+    "N": (*NUMBERS, "3", "1", "nan", "inf", "-0", "x", ""),
+    "SMALL": ("1", "20", "0", "-1", "999999999", "2.5"),
+    "D": (*DATES, "2023-7-4", "yesterday", "2023-07-04T00:00", ""),
+    "P": ("2023", "2023-07", "2023-W27", "9999-12", "0000", "2023-13", "2023-W54", "1899",
+          "2200-W01", "", "x", "2023-W00", "-1"),
+    "LEVEL": ("master", "year", "month", "week"),
+    "ID": ("B.F24", "A.F22.rebar", "B.F99", "A.B0", "X.F1", "B.F24.pour", "piling", "zz",
+           "A.F-1", "B.", ".", "A.F22.rebr", "B.F23", "A.topping_out", "A.F9999999999999"),
+    "MEMORY": ("sqlite://", "sqlite:///:memory:", "sqlite:///"),
+}
 _NUMBER = re.compile(r"(?<![\w.\-])-?\d+(?:\.\d+)?(?![\w.\-:])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RANGE = re.compile(r"(?<![\w\-])[BF]?\d+-[BF]?\d+(?![\w\-])")
@@ -56,7 +76,7 @@ _VALUE = re.compile(r"(?<=: )[^,{}\[\]\n#]+")
 class Seed:
     """An input to mutate: its kind, its text, and the file name it is written under."""
 
-    kind: str  # "project", "scenario" or "csv"
+    kind: str  # "project", "scenario", "csv" or "cli" (a command line of PROBES)
     name: str
     text: str
 
@@ -68,11 +88,17 @@ def seeds(small: bool = False) -> list[Seed]:
            for p in sorted((ROOT / "tests" / "cases").glob("*.yaml"))
            if not p.name.endswith(".expect.yaml")]
     out.append(Seed("csv", "progress.csv", PROGRESS_CSV))
+    out += [Seed("cli", f"probe{k}", probe) for k, probe in enumerate(PROBES)]
     if not small:
         out.append(Seed("project", EXAMPLE.name, EXAMPLE.read_text(encoding="utf-8")))
         out += [Seed("scenario", p.name, p.read_text(encoding="utf-8"))
                 for p in sorted((ROOT / "examples").glob("whatif_*.yaml"))]
     return out
+
+
+def make_input(seed: Seed, rng: random.Random) -> bytes:
+    """The seed mutated (a command line is varied by :func:`prepare` instead)."""
+    return seed.text.encode() if seed.kind == "cli" else mutate(seed.text, rng)
 
 
 def mutate(text: str, rng: random.Random, rounds: int | None = None) -> bytes:
@@ -159,6 +185,13 @@ def command(seed: Seed, path: Path, workdir: Path, rng: random.Random) -> list[s
 def prepare(seed: Seed, data: bytes, workdir: Path, rng: random.Random) -> list[str]:
     """Write the mutated input in ``workdir`` (with the example next to a scenario, which
     names it as its base) and return the command's arguments."""
+    if seed.kind == "cli":
+        db = workdir / "fuzz.db"
+        db.unlink(missing_ok=True)
+        fixed = {"EX": str(EXAMPLE), "DB": str(db)}
+        return [fixed[t[1:-1]] if t[1:-1] in fixed else
+                rng.choice(PLACES[t[1:-1]]) if t.startswith("{") else t
+                for t in seed.text.split()]
     path = workdir / seed.name
     path.write_bytes(data)
     if seed.kind == "scenario" and not (workdir / EXAMPLE.name).exists():
@@ -201,6 +234,9 @@ def problem(code: int, err: str, argv: list[str]) -> str | None:
     lines = err.strip().splitlines()
     if not lines:
         return "exit 2 with nothing said"
+    if lines[0].startswith("usage: "):  # argparse: the usage, then one line with the error
+        return None if lines[-1].startswith("towerplan") and ": error: " in lines[-1] else \
+            f"an argparse refusal without its error line: {lines[-1][:300]!r}"
     named = tuple(a for a in argv if "/" in a) + ("towerplan", "warning:")
     for line in lines:
         if not line.startswith(named):
