@@ -68,7 +68,7 @@ def read_header(r: Reader, raw) -> Header:
         head.id = r.string(m["id"], ("project", "id"), "project id") or head.id
     head.name = str(m.get("name") or head.id)
     for key in ("start", "status_date", "deadline"):
-        if m.get(key) is not None:
+        if m.get(key) is not None or (key == "start" and key in m):  # start: (empty) too
             setattr(head, key, r.date(m[key], ("project", key), key))
     if "calendar" in m:
         head.calendar = r.string(m["calendar"], ("project", "calendar"), "calendar")

@@ -126,7 +126,7 @@ class Reader:
     def date(self, value, path: tuple, what: str) -> dt.date | None:
         day = parse_date(value)
         if day is None:
-            self.error(path, f"{what} must be a date written YYYY-MM-DD, not {_show(value)}",
+            self.error(path, f"{what} must be a date written YYYY-MM-DD, not {_kind(value)}",
                        "bad_date")
         elif date_problem(day):
             self.error(path, f"{what} {date_problem(day)}", "date_out_of_range")

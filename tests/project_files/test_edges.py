@@ -278,3 +278,10 @@ def test_a_reused_anchor_gives_no_warning_beside_the_message(tmp_path, capsys):
                            "activities: [{id: A, duration: -1}]\n")
     assert refused(capsys, path) == [
         f"{path}:2:32: activities[0].duration: duration of 'A' must be at least 0, not -1"]
+
+
+@pytest.mark.parametrize("command", ["validate", "risk"])
+def test_an_empty_start_is_named(tmp_path, capsys, command):
+    path = write(tmp_path, "project: {id: t, start: null}\nactivities: []\n")
+    assert refused(capsys, path, command=command) == [
+        f"{path}:1:25: project.start: start must be a date written YYYY-MM-DD, not empty"]
