@@ -285,3 +285,13 @@ def test_an_empty_start_is_named(tmp_path, capsys, command):
     path = write(tmp_path, "project: {id: t, start: null}\nactivities: []\n")
     assert refused(capsys, path, command=command) == [
         f"{path}:1:25: project.start: start must be a date written YYYY-MM-DD, not empty"]
+
+
+def test_a_constraint_200_years_away_is_blamed_on_the_constraint(tmp_path, capsys):
+    path = write(tmp_path, "project: {id: t, start: 1900-01-01}\nactivities:\n"
+                           "  - {id: A, duration: 1}\n"
+                           "  - {id: B, duration: 1, constraint: {type: SNET, date: 2200-12-31}}\n")
+    assert refused(capsys, path) == [
+        f"{path}:4:26: activities[1].constraint: calendar 'default': the schedule reaches "
+        f"2200-12-31, more than 200 years from the project start; check durations and lags "
+        f"(the constraint of 'B')"]
