@@ -87,8 +87,10 @@ def test_an_in_memory_database_is_refused_for_recording(capsys, monkeypatch, url
                    "--db", url) == [
         f"towerplan: --db: {url} is a database in memory: what is recorded there is gone when "
         f"the command ends; give a file (--db site.db) or a PostgreSQL URL"]
-    assert refused(capsys, "plan", "week", EXAMPLE, "--freeze", "--db", url)[0].startswith(
-        f"towerplan: --db: {url} is a database in memory")
+    for argv in (["plan", "week", EXAMPLE, "--freeze"], ["tui", EXAMPLE],
+                 ["progress", EXAMPLE, "--import", EXAMPLE]):
+        assert refused(capsys, *argv, "--db", url)[0].startswith(
+            f"towerplan: --db: {url} is a database in memory"), argv
     code, out, err = run(capsys, "progress", EXAMPLE, "--history", "--db", url)
     assert code == 0, err  # reading an empty database in memory is harmless
 

@@ -60,14 +60,20 @@ def open_tracked(args, records: bool = False):
     from projects import service
 
     store = service.open_store(getattr(args, "db", None))
-    if records and store.in_memory:
-        raise bad_argument(f"{store.shown} is a database in memory: what is recorded there is "
-                           f"gone when the command ends; give a file (--db site.db) or a "
-                           f"PostgreSQL URL", "--db")
+    if records:
+        refuse_memory(store)
     tracked = service.open_tracked(args.file, store)
     for warning in tracked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return store, tracked
+
+
+def refuse_memory(store) -> None:
+    """A command that records needs a database that outlives it."""
+    if store.in_memory:
+        raise bad_argument(f"{store.shown} is a database in memory: what is recorded there is "
+                           f"gone when the command ends; give a file (--db site.db) or a "
+                           f"PostgreSQL URL", "--db")
 
 
 def local_time(moment) -> str:
