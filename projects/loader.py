@@ -20,6 +20,7 @@ from .core import Header, Settings, read_activities, read_calendars, read_header
 from .errors import Problem, ProjectError
 from .reader import Reader, field_name
 from .towers import link_key, read_towers
+from .yaml_positions import LARGE, locate_many
 from .yamlio import load_fast, load_positions, locate, read_text
 
 TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
@@ -208,14 +209,20 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
             text = read_text(Path(file))
         except ProjectError:
             text = None
-    if text is not None:
+    fast = None
+    if text is not None and raw is not None and len(text) > LARGE:
+        fast = locate_many(text, raw, [path for path, _, _ in problems])
+    if text is not None and fast is None:
         try:
             doc = load_positions(text, file)
         except ProjectError:
             doc = None
     out = []
     for path, message, code in problems:
-        line, col = locate(doc, path) if doc is not None and path else (0, 0)
+        if fast is not None:
+            line, col = fast[path] if path else (0, 0)
+        else:
+            line, col = locate(doc, path) if doc is not None and path else (0, 0)
         out.append(Problem(file, line, col, field_name(path), message, code))
     out.sort(key=lambda p: (p.line, p.column))
     return ProjectError(out)

@@ -22,6 +22,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml_rs
+
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +166,46 @@ def _aliases(text: str, rng: random.Random) -> str:
     return text + line if rng.random() < 0.5 else line.lstrip() + text
 
 
-_OPERATIONS = (_swap(_NUMBER, NUMBERS), _swap(_NUMBER, NUMBERS), _swap(_DATE, DATES),
+TREE_VALUES = (None, 0, -1, 1, 0.5, 2**31, 2**63, 10**30, float("nan"), float("inf"), True, "",
+               "x", "B3-B1", "1-999999999", "2025-13-01", "9999-12-31", [], {}, [None], {"": 1},
+               "A.F1.pour", "7cd", "-3", "FS", "SS", "cn", "mon")
+
+
+def _tree(text: str, rng: random.Random) -> str:
+    """One node of the parsed file replaced by an edge value, another node, or removed, and
+    the file written back: valid YAML that reaches the checks behind the parser."""
+    try:
+        doc = yaml_rs.loads(text)
+    except Exception:
+        return text
+    nodes = []
+
+    def walk(node, depth):
+        items = node.items() if isinstance(node, dict) else \
+            enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            nodes.append((node, key, value))
+            if depth < 8:
+                walk(value, depth + 1)
+
+    walk(doc, 0)
+    if not nodes:
+        return text
+    parent, key, _ = rng.choice(nodes)
+    how = rng.random()
+    if how < 0.15:
+        del parent[key]
+    elif how < 0.3:
+        parent[key] = rng.choice(nodes)[2]  # another node's value, as a copy when written out
+    else:
+        parent[key] = rng.choice(TREE_VALUES)
+    try:
+        return yaml_rs.dumps(doc)
+    except Exception:
+        return text
+
+
+_OPERATIONS = (_tree, _tree, _tree, _swap(_NUMBER, NUMBERS), _swap(_NUMBER, NUMBERS), _swap(_DATE, DATES),
                _swap(_DATE, DATES), _swap(_RANGE, RANGES), _swap(_VALUE, VALUES),
                _swap(_VALUE, VALUES), _word, _word, _lines, _cut, _insert, _insert, _aliases)
 
