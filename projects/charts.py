@@ -1,8 +1,8 @@
-"""Charts for the front ends: chart data from a project, and the picture written to a file.
+"""Charts for the front ends: chart data from a project.
 
-Each chart has a ``*_chart`` function returning the frozen chart data (for a front end that
-draws it itself, and for tests) and an ``export_*`` function that also draws it to a PNG, SVG
-or PDF file. The baseline is the master schedule derived from the file unless a
+Each chart has a ``*_chart`` function returning the frozen chart data; the front ends draw it
+to a PNG, SVG or PDF file with their renderers (``tui/render``), so neither the engine nor this
+layer writes files. The baseline is the master schedule derived from the file unless a
 :class:`~scheduler.baseline.Baseline` (a frozen plan) is given. A what-if is overlaid from a
 :class:`Comparison`: a second project and its schedule, whichever way it was made.
 """
@@ -13,14 +13,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from projects.project.load import Project
+from projects.project.schedule import baseline_schedule, current_schedule
+from projects.scenarios.apply import apply_scenario_file, schedule_applied
 from scheduler import Schedule
 from scheduler.baseline import Baseline
 from scheduler.charts.common import ChartError, Window
+from scheduler.charts.flowline import flowline
+from scheduler.charts.gantt import gantt_chart as build
+from scheduler.charts.scurve import scurve
 
 from .errors import ProjectError
-from .loader import Project
-
-FORMATS = (".png", ".svg", ".pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +33,6 @@ class Comparison:
     project: Project
     schedule: Schedule
     name: str
-
-
-def check_output(path) -> Path:
-    """The output path when its folder exists and its extension is one we write; else a
-    :class:`ProjectError` saying which."""
-    out = Path(path)
-    if out.suffix.lower() not in FORMATS:
-        raise _bad("--output", f"cannot write {out.name!r}: the file must end in "
-                   f"{', '.join(FORMATS)} (the extension picks the format)", "bad_format")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise _bad("--output", f"the folder {str(folder)!r} does not exist: create it first "
-                   f"or write {out.name} somewhere else", "no_folder")
-    return out
 
 
 def check_towers(project: Project, tower_ids) -> tuple[str, ...] | None:
@@ -69,14 +58,10 @@ def window(start: dt.date | None, end: dt.date | None) -> Window:
 
 def master_baseline(project: Project) -> Baseline:
     """The master schedule derived from the file, as a baseline."""
-    from .service import baseline_schedule
-
     return Baseline.from_schedule(baseline_schedule(project), name="master")
 
 
 def _inputs(project: Project, as_of, baseline):
-    from .service import current_schedule
-
     return current_schedule(project, as_of), baseline or master_baseline(project)
 
 
@@ -84,8 +69,6 @@ def gantt_chart(project: Project, *, level: str = "floor", start=None, end=None,
                 towers=None, critical_only: bool = False, as_of=None, baseline=None,
                 compare: Comparison | None = None):
     """The :class:`~scheduler.charts.gantt.GanttChart` of a project (see its parameters)."""
-    from scheduler.charts.gantt import gantt_chart as build
-
     ids = check_towers(project, towers)
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -101,8 +84,6 @@ def flowline_chart(project: Project, *, towers=None, trades=None, start=None, en
                    compare: Comparison | None = None):
     """The :class:`~scheduler.charts.flowline.Flowline` of a project's towers; ``method`` is
     the forecast's (``last`` or ``learning``, as ``towerplan forecast``)."""
-    from scheduler.charts.flowline import flowline
-
     chosen = _towers(project, towers, "a flowline")
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -116,8 +97,6 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
                  end=None, as_of=None, baseline=None, lookback: int = 3, method: str = "last",
                  compare: Comparison | None = None):
     """The :class:`~scheduler.charts.scurve.SCurve` of a project's towers."""
-    from scheduler.charts.scurve import scurve
-
     chosen = _towers(project, towers, "an S-curve")
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -127,39 +106,12 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
         scenario_name=compare.name if compare else None))
 
 
-def export_gantt(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the Gantt to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.gantt import render_gantt
-
-    out = check_output(output)
-    return render_gantt(gantt_chart(project, **options), out, cjk=cjk)
-
-
-def export_flowline(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the flowline to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.flowline import render_flowline
-
-    out = check_output(output)
-    return render_flowline(flowline_chart(project, **options), out, cjk=cjk)
-
-
-def export_scurve(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the S-curve to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.scurve import render_scurve
-
-    out = check_output(output)
-    return render_scurve(scurve_chart(project, **options), out, cjk=cjk)
-
-
 def compare_with(project: Project, scenario_path, *, as_of=None) -> Comparison:
     """The what-if in ``scenario_path`` (a scenario file naming ``project``'s file as its
     base) applied to ``project`` and scheduled, as a :class:`Comparison` named as the
     scenario names itself."""
-    from .scenario_apply import apply_scenario_file
-    from .service import _schedule_scenario, current_schedule
-
     applied = apply_scenario_file(project, scenario_path)
-    sched = current_schedule(applied.project, as_of) if as_of else _schedule_scenario(applied)
+    sched = current_schedule(applied.project, as_of) if as_of else schedule_applied(applied)
     return Comparison(applied.project, sched, applied.scenario.name)
 
 

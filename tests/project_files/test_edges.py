@@ -1,6 +1,6 @@
 """Bad input at the edges of a project file (issue 16): each small file a user or a broken
 export can produce gets one clear line naming file:line:col and field, exit 2, no traceback;
-or it is accepted as written. The limits are those of :mod:`projects.limits`."""
+or it is accepted as written. The limits are those of :mod:`projects.file.limits`."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import random
 
 import yaml_rs
 
-from projects.loader import problems_error
-from projects.yaml_positions import LARGE, locate_many
+from projects.file.positions import LARGE, locate_many
+from projects.project.load import problems_error
 
 
 def large_file(rng: random.Random) -> str:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
-from projects.errors import ProjectError
+from projects.service import ProjectError
+
+from ..render import check_output, draw
 
 PLAN_LEVELS = ("master", "year", "month", "week")
 
@@ -37,7 +39,7 @@ class PlanRef:
     ``label`` names what was used (``week 2023-W27 plan (version 1)``)."""
 
     level: str
-    period: object  # projects.periods.Period (key, first, last)
+    period: object  # projects.plans.periods.Period (key, first, last)
     found: bool
     label: str
 
@@ -45,7 +47,7 @@ class PlanRef:
 @dataclass(frozen=True, slots=True)
 class Overview:
     """What the overview shows for one plan level; ``ppc`` is the period's plan complete
-    (``projects.plans.PPC``) for a frozen year, month or week plan."""
+    (``projects.plans.view.PPC``) for a frozen year, month or week plan."""
 
     project: str
     status_date: dt.date | None
@@ -90,7 +92,7 @@ class NodeTable:
 
 @dataclass(frozen=True, slots=True)
 class WhatIfView:
-    """A what-if (``projects.whatif.WhatIf``, one scenario) with the activities that became
+    """A what-if (``projects.scenarios.compare.WhatIf``, one scenario) with the activities that became
     or stopped being critical grouped for reading (``A.F2–F43.fitout (42)``)."""
 
     result: object
@@ -205,7 +207,7 @@ class Backend:
 
     # -- the week plan and recording ----------------------------------------------------------
     def week(self, shift: int = 0, start=None):
-        """The week plan (``projects.plans.PlanView``: frozen with outcomes and PPC, else
+        """The week plan (``projects.plans.view.PlanView``: frozen with outcomes and PPC, else
         derived now) of the week holding the status date (or the week ``start``), moved
         ``shift`` weeks."""
         tracked = self.tracked()
@@ -255,11 +257,14 @@ class Backend:
         """Draw ``chart`` (``gantt``, ``flowline`` or ``scurve``) of the project with what is
         recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan ``level``
         the app shows (the master plan when that period has none frozen). Returns
-        ``scheduler.render.Rendered`` (file, size, warnings)."""
+        ``tui.render.Rendered`` (file, size, warnings)."""
         base, _ = self.baseline(level, shift)
         project = self.project()
+        out = check_output(path)
         if chart == "gantt":
-            return service.export_gantt(project, path, level=gantt_level, baseline=base)
-        if chart == "flowline":
-            return service.export_flowline(project, path, baseline=base)
-        return service.export_scurve(project, path, baseline=base)
+            data = service.gantt_chart(project, level=gantt_level, baseline=base)
+        elif chart == "flowline":
+            data = service.flowline_chart(project, baseline=base)
+        else:
+            data = service.scurve_chart(project, baseline=base)
+        return draw(data, out)
