@@ -295,3 +295,12 @@ def test_a_constraint_200_years_away_is_blamed_on_the_constraint(tmp_path, capsy
         f"{path}:4:26: activities[1].constraint: calendar 'default': the schedule reaches "
         f"2200-12-31, more than 200 years from the project start; check durations and lags "
         f"(the constraint of 'B')"]
+
+
+def test_an_empty_trade_id_beside_actuals_of_an_unknown_trade(tmp_path, capsys):
+    path = write(tmp_path, TOWER.replace("start: 2025-03-03}", "start: 2025-03-03, "
+                                         "status_date: 2025-06-01}")
+                 + "    following: [{id: null, days: 1}]\n"
+                   "    actuals: {hoist: {1: 2025-04-01}}\n")
+    lines = refused(capsys, path)
+    assert f"{path}:7:15: towers[0].actuals.hoist: tower A has no trade 'hoist'" in lines
