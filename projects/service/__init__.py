@@ -20,7 +20,8 @@ from projects.charts import (
     gantt_chart,
     scurve_chart,
 )
-from projects.errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError, one_line
+from projects.file.limits import MAX_DAYS, MAX_ITERATIONS, date_problem
 from projects.plans.frozen import (
     PlanStatus,
     freeze_plan,
@@ -88,7 +89,9 @@ def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
 
 __all__ = [
     # every mistake of the user's
-    "Problem", "ProjectError",
+    "Problem", "ProjectError", "one_line",
+    # the limits of what a file or an option may ask for (docs/limits.md)
+    "MAX_DAYS", "MAX_ITERATIONS", "date_problem",
     # a project and its schedule
     "Project", "open_project", "schedule_project", "load_and_schedule", "check_project_text",
     "baseline_schedule", "current_schedule", "tower_statuses",

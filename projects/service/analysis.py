@@ -74,6 +74,9 @@ def risk(project: Project, *, iterations: int | None = None, seed: int | None = 
         raise ProjectError.single("iterations must be at least 1 and correlation in [0, 1)",
                                   file="towerplan", code="bad_argument")
     network = project.network
+    if not network.activities:
+        raise ProjectError.single("the project has no activities to simulate",
+                                  file=project.path, code="empty")
     if as_of is not None:
         network = progress_as_of(network, as_of)
     watch = [n.id for t in project.towers for n in t.nodes] + \

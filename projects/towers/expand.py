@@ -25,6 +25,8 @@ def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links:
                  origins: dict[str, tuple]) -> Tower | None:
     """Append tower ``t``'s activities and links; return its :class:`Tower` (``None`` when the
     definition has errors, which are recorded in ``r``)."""
+    if t.floors < 1:
+        return None  # floors missing or wrong: read_tower has reported it
     numbers = [-b for b in range(t.basements, 0, -1)] + list(range(1, t.floors + 1))
     missing = [n for n in numbers if n not in t.cycle]
     if not t.cycle_ok:

@@ -37,7 +37,7 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.lookback < 1:
         raise bad_argument("--lookback must be at least 1", "--lookback")
-    if args.minimum is not None and args.minimum <= 0:
+    if args.minimum is not None and not 0 < args.minimum < service.MAX_DAYS:
         raise bad_argument("--min must be a positive number of days", "--min")
     store, tracked = open_tracked(args)  # with the progress recorded in the database
     project = tracked.project

@@ -73,7 +73,7 @@ def run(args) -> int:
         raise bad_argument("--replace goes with --freeze", "--replace")
     if sum(map(bool, (args.freeze, args.history, args.reason, args.draft))) > 1:
         raise bad_argument("give one of --freeze, --history, --reason, --draft")
-    store, tracked = open_tracked(args)
+    store, tracked = open_tracked(args, records=bool(args.freeze or args.reason))
     period = service.period_for(tracked, args.level, args.period or None)
     if args.history:
         return _history(service.plan_history(store, tracked, args.level, period), period)

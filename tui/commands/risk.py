@@ -42,6 +42,11 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.iterations is not None and args.iterations < 1:
         raise bad_argument("--iterations must be at least 1", "--iterations")
+    if args.iterations is not None and args.iterations > service.MAX_ITERATIONS:
+        raise bad_argument(f"--iterations must be at most {service.MAX_ITERATIONS:,}",
+                           "--iterations")
+    if args.top < 0:
+        raise bad_argument("--top must be 0 or more", "--top")
     if args.seed is not None and args.seed < 0:
         raise bad_argument("--seed must be 0 or more", "--seed")
     if args.correlation is not None and not 0 <= args.correlation < 1:
@@ -61,7 +66,7 @@ def run(args) -> int:
     if args.format == "json":
         write_json(as_json(result))
         return 0
-    print(render(result, max(0, args.top), args.scenario))
+    print(render(result, args.top, args.scenario))
     return 0
 
 

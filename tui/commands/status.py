@@ -12,6 +12,7 @@ from ._shared import (
     add_db,
     add_file,
     add_format,
+    bad_argument,
     cap,
     iso,
     line_json,
@@ -55,9 +56,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if args.lookback < 1:
+        raise bad_argument("--lookback must be at least 1", "--lookback")
     store, tracked = open_tracked(args)
     st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
-                             lookback=max(1, args.lookback))
+                             lookback=args.lookback)
     statuses = st.towers
     if args.format == "xlsx":
         return _xlsx(statuses, args.output)
