@@ -30,6 +30,7 @@ def java_runtime() -> Path | None:
     """The Java VM library to start: under ``JAVA_HOME`` when it is set (and only there),
     else beside the ``java`` on PATH; None when there is none."""
     home = os.environ.get("JAVA_HOME")
+    java: Path | None
     if home:
         java = Path(home) / "bin" / "java"
     else:

@@ -50,7 +50,7 @@ def _link(file, source, tasks, t: Task, link, problems: list, ctx: Context):
                          f"left out: it has no equal between activities")
         return []
     lag, cd = _lag(link, pred, t, ctx)
-    out = []
+    out: list[tuple[int, object]] = []
     for p in _leaves(tasks, pred):
         item = p.id if kind == "FS" and lag == 0 and not cd else \
             {"id": p.id, "type": kind, "lag": f"{lag}cd" if cd else lag}

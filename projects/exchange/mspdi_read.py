@@ -158,7 +158,7 @@ def _tasks(file: str, source: str, root, notes: list[str]) -> dict[int, Task]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         name = text(el, "Name") or f"Task {uid}"
-        fields = {_FIELD_OF[text(ea, "FieldID")]: text(ea, "Value") or ""
+        fields = {_FIELD_OF[str(text(ea, "FieldID"))]: text(ea, "Value") or ""
                   for ea in children(el, "ExtendedAttribute")
                   if text(ea, "FieldID") in _FIELD_OF}
         out[uid] = Task(uid, el, name, level, flag(el, "Summary"),

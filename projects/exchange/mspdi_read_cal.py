@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from .mspdi_calendar import CalendarRead
 from .mspdi_common import parse_duration_minutes
@@ -65,11 +66,10 @@ def _weekdays(el, cal: CalendarRead, minutes_per_day: int, notes: list[str]) -> 
 def _minutes(wd) -> float:
     total = 0.0
     for wt in children(wd, "WorkingTimes/WorkingTime"):
-        a, b = text(wt, "FromTime"), text(wt, "ToTime")
+        a, b = clock(wt, "FromTime"), clock(wt, "ToTime")
         if a and b:
-            ta, tb = dt.time(*clock(wt, "FromTime")), dt.time(*clock(wt, "ToTime"))
-            end = 24 * 60 if tb == dt.time(0, 0) else tb.hour * 60 + tb.minute
-            total += end - (ta.hour * 60 + ta.minute)
+            end = 24 * 60 if b == (0, 0) else b[0] * 60 + b[1]
+            total += end - (a[0] * 60 + a[1])
     return total
 
 
@@ -104,7 +104,8 @@ def _exception(exc, cal: CalendarRead, notes: list[str]) -> None:
             _set(cal, day, working)
             day += dt.timedelta(days=step)
     elif kind == 2:  # yearly on a day of a month
-        month, mday = integer(exc, "Month", 0) + 1, integer(exc, "MonthDay", 1)
+        month = cast(int, integer(exc, "Month", 0)) + 1  # int: a default is given
+        mday = cast(int, integer(exc, "MonthDay", 1))
         for year in range(first.year, last.year + 1):
             try:
                 day = dt.date(year, month, mday)

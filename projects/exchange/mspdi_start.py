@@ -18,13 +18,13 @@ _HOLD = ("SNET", "MSO")
 
 def hold_early_tasks(acts: list[dict], ctx: Context) -> dt.date:
     """The project start for ``acts`` (rows of the project file, changed in place)."""
-    early = {}
+    early: dict[str, dt.date] = {}
     for a in acts:
         c = a.get("constraint") or {}
         pinned = c.get("type") in (*_HOLD, "MFO")  # where MS Project put it, else the date
-        days = [a.get("actual_start"), a.get("actual_finish"),
-                (ctx.file_starts.get(a["id"]) or c.get("date")) if pinned else None]
-        days = [d for d in days if d]
+        maybe = [a.get("actual_start"), a.get("actual_finish"),
+                 (ctx.file_starts.get(a["id"]) or c.get("date")) if pinned else None]
+        days: list[dt.date] = [d for d in maybe if d]
         if days:
             early[a["id"]] = min(days)
     if ctx.file_start is None:

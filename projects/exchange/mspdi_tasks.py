@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from .mspdi_common import (
@@ -31,7 +32,7 @@ class Task:
     """A task element with what the reader needs around it."""
 
     uid: int
-    el: object
+    el: ET.Element
     name: str
     level: int
     summary: bool

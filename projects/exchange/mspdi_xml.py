@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import overload
 
 from projects.errors import ProjectError
 
@@ -82,6 +83,10 @@ def children(el: ET.Element | None, path: str) -> list[ET.Element]:
     return el.findall("/".join(_Q + p for p in path.split("/")))
 
 
+@overload
+def text(el: ET.Element | None, name: str, default: str) -> str: ...
+@overload
+def text(el: ET.Element | None, name: str, default: None = None) -> str | None: ...
 def text(el: ET.Element | None, name: str, default: str | None = None) -> str | None:
     """The stripped text of child ``name``, or ``default``."""
     got = child(el, name)
@@ -90,6 +95,10 @@ def text(el: ET.Element | None, name: str, default: str | None = None) -> str | 
     return got.text.strip()
 
 
+@overload
+def integer(el: ET.Element | None, name: str, default: int) -> int: ...
+@overload
+def integer(el: ET.Element | None, name: str, default: None = None) -> int | None: ...
 def integer(el: ET.Element | None, name: str, default: int | None = None) -> int | None:
     """The whole number in child ``name`` (``default`` when absent or empty); raises
     :class:`BadValue` for text that is not a finite number (``1e309``, ``inf``, ``abc``)."""

@@ -96,7 +96,10 @@ class _Sheet:
         return v.strip() if isinstance(v, str) else v
 
     def read(self) -> Imported:
-        acts, names, ids, links = [], {}, {}, []
+        acts: list[dict] = []
+        names: dict[str, list[str]] = {}
+        ids: dict[str, int] = {}
+        links: list[tuple[int, dict, object]] = []
         for r in range(self.head + 1, len(self.rows)):
             row = self.rows[r]
             if all(v in (None, "") for v in row):

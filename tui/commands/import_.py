@@ -11,7 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from .common import bad_argument
+from projects import service
+
+from ._shared import bad_argument
 
 
 def register(sub) -> None:
@@ -38,8 +40,6 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def run(args) -> int:
-    from projects import service
-
     out = Path(args.output)
     if _same_file(args.file, args.output):
         raise bad_argument(f"{args.output} is the plan being imported; write the project "
