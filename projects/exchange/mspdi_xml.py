@@ -121,6 +121,7 @@ def when(el: ET.Element | None, name: str) -> dt.datetime | None:
     if value in (None, ""):
         return None
     got = parse_datetime(value)
+    # the dates towerplan works with (projects/file/limits.py, a sibling exchange may not import)
     if got is None or not 1900 <= got.year <= 2200:
         raise BadValue(name, value, "a date-time between 1900 and 2200 such as "
                                     "2025-03-03T08:00:00")
