@@ -1,11 +1,10 @@
 """The critical-path method: forward pass, backward pass, floats, progress and constraints.
 
-Conventions (DESIGN.md): an activity of duration d starting at index s occupies [s, s+d) of its
-own calendar. Links, with lag L in working days of the successor's calendar (or calendar days):
-FS: succ.start ≥ pred.end + L; SS: succ.start ≥ pred.start + L; FF: succ.end ≥ pred.end + L;
-SF: succ.end ≥ pred.start + L. Between activities on one calendar with a working-day lag this is
-integer arithmetic; otherwise each end is turned into a time point (the start of a day, as an
-ordinal) and back, see :mod:`scheduler.timepoints`.
+Conventions (docs/engine.md): an activity of duration d starting at index s occupies [s, s+d)
+of its own calendar. The link and constraint rules are :mod:`scheduler.rules`' (the Monte Carlo
+passes read the same ones): between activities on one calendar with a working-day lag a link is
+integer arithmetic, inlined in the loops below; otherwise each end is turned into a time point
+(the start of a day, as an ordinal) and back.
 
 The backward pass runs from the project finish (the latest early finish, or the deadline) and no
 late finish is later than it. Total float = late − early; free float = the least slack on the
@@ -19,12 +18,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .calendar import WorkCalendar
-from .cpm_parts import ProgressMixin, constraint_indices, constraint_late, display_dates
+from .cpm_parts import ProgressMixin, display_dates
 from .errors import SchedulerError
-from .graph import LINK_ENDS, link_positions, topological_order
-from .network import Network
+from .graph import link_positions, topological_order
+from .network import Constraint, Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
-from .timepoints import back_bound, forward_need, point
+from .rules import CONSTRAINT_RULES, arcs, back_bound, early_start, forward_need, late_end, point
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,19 +99,8 @@ class _Pass(ProgressMixin):
         self.ms = [d == 0 for d in self.dur]
         preds, succs = link_positions(network)
         self.order = topological_order(n, preds, succs, network)
-        inc: list[list[tuple]] = [[] for _ in range(n)]
-        out: list[list[tuple]] = [[] for _ in range(n)]
-        self.inc, self.out = inc, out
-        cal, ends = self.cal, LINK_ENDS
-        one_cal = len(self.cals) == 1
-        for p, s, link in zip(preds, succs, network.links):
-            pe, se = ends[link.type]
-            cd = link.calendar_days
-            fast = not cd and (one_cal or cal[p] is cal[s])
-            inc[s].append((p, pe, se, link.lag, cd, fast))
-            out[p].append((s, pe, se, link.lag, cd, fast))
-        self.all_fast = (not any(link.calendar_days for link in network.links)
-                         and (one_cal or all(t[5] for row in inc for t in row)))
+        self.inc, self.out = arcs(network.links, preds, succs, self.cal)
+        self.all_plain = all(arc.plain for row in self.inc for arc in row)
         self.warnings: list[str] = []
         self.es = [0] * n
         self.ef = [0] * n
@@ -134,7 +122,7 @@ class _Pass(ProgressMixin):
             for i in self.order:
                 d = rem[i]
                 start = 0
-                for p, pe, se, lag, _, _ in inc[i]:
+                for p, _, pe, se, lag, _, _ in inc[i]:  # rules.Arc, the plain rule inlined
                     need = (ef[p] if pe else es[p]) + lag
                     if se:
                         need -= d
@@ -153,9 +141,9 @@ class _Pass(ProgressMixin):
             d = rem[i]
             start = floor[i]
             if not (override and st == IN_PROGRESS):
-                for p, pe, se, lag, cd, fast in inc[i]:
+                for p, _, pe, se, lag, cd, plain in inc[i]:
                     val = ef[p] if pe else sp[p]
-                    if fast:
+                    if plain:
                         need = val + lag
                     else:
                         need = forward_need(cal[p], ms[p], pe, val, cal[i], ms[i], se, lag, cd)
@@ -171,23 +159,16 @@ class _Pass(ProgressMixin):
             if st == NOT_STARTED:
                 sp[i] = start
 
-    def _constrain_forward(self, i: int, con, start: int, d: int) -> int:
-        kind = con.type
-        if kind in ("SNLT", "FNLT", "ALAP") or con.date is None:
-            return start
-        c, lo = self.cal[i], self.floor[i]
-        s_on, e_on = constraint_indices(c, con.date, self.ms[i])
-        if kind == "SNET":
-            return max(start, s_on)
-        if kind == "FNET":
-            return max(start, e_on - d)
-        want = s_on if kind == "MSO" else e_on - d
-        if want < start:
+    def _constrain_forward(self, i: int, con: Constraint, start: int, d: int) -> int:
+        """The early start under a constraint; a fixed date earlier than the links allow is
+        kept, with a warning (the conflict shows as negative float)."""
+        got, want = early_start(con, self.cal[i], self.ms[i], start, d, self.floor[i], max)
+        if want is not None and CONSTRAINT_RULES[con.type].fixed and want < start:
             act = self.net.activities[i]
-            self.warnings.append(f"{act.id}: {kind} {con.date} is earlier than its links allow; "
-                                 f"the constraint is kept and the conflict shows as negative "
-                                 f"float")
-        return max(want, lo)
+            self.warnings.append(f"{act.id}: {con.type} {con.date} is earlier than its links "
+                                 f"allow; the constraint is kept and the conflict shows as "
+                                 f"negative float")
+        return got
 
     def _project_finish(self) -> None:
         latest: dict[tuple[int, bool], tuple[WorkCalendar, int]] = {}
@@ -217,13 +198,13 @@ class _Pass(ProgressMixin):
         skip_start = state[i] == IN_PROGRESS
         override = self.opt.progress == "override"
         a_s, a_f = (self.es, self.ef) if early else (self.ls, self.lf)
-        for s, pe, se, lag, cd, fast in self.out[i]:
+        for _, s, pe, se, lag, cd, plain in self.out[i]:
             if state[s] == COMPLETE or (override and state[s] == IN_PROGRESS):
                 continue
             if skip_start and not pe:
                 continue
             val = a_f[s] if se else a_s[s]
-            if fast:
+            if plain:
                 bound = val - lag
             else:
                 bound = back_bound(cal[s], ms[s], se, val, cal[i], ms[i], pe, lag, cd)
@@ -235,7 +216,7 @@ class _Pass(ProgressMixin):
 
     def _alap(self) -> None:
         alap = [i for i, a in enumerate(self.net.activities)
-                if a.constraint is not None and a.constraint.type == "ALAP"
+                if a.constraint is not None and CONSTRAINT_RULES[a.constraint.type].alap
                 and self.state[i] == NOT_STARTED]
         if not alap:
             return
@@ -249,7 +230,7 @@ class _Pass(ProgressMixin):
 
     def _plain(self) -> bool:
         """No progress and every link within one calendar in working days: index arithmetic."""
-        return self.status is None and self.all_fast
+        return self.status is None and self.all_plain
 
     def _ends_plain(self, a_s: list[int], a_f: list[int], late: bool) -> list[int]:
         """``_latest_end`` of every activity of a plain network (see ``_plain``) as index
@@ -261,7 +242,7 @@ class _Pass(ProgressMixin):
                 else [caps[c.name] for c in self.cal])
         for i in reversed(self.order):
             lim, d = lims[i], rem[i]
-            for s, pe, se, lag, _, _ in out[i]:
+            for _, s, pe, se, lag, _, _ in out[i]:  # rules.Arc, the plain rule inlined
                 bound = (a_f[s] if se else a_s[s]) - lag
                 if not pe:
                     bound += d
@@ -286,16 +267,9 @@ class _Pass(ProgressMixin):
                 continue
             end = self._latest_end(i, early=False)
             con = constraints[i]
-            if con is not None and con.date is not None and con.type != "SNET" \
-                    and con.type != "FNET":
-                fixed = con.type in ("MSO", "MFO")  # the same day as the forward pass uses
-                s_by, e_by = (constraint_indices if fixed else constraint_late)(
-                    self.cal[i], con.date, self.ms[i])
-                if con.type in ("SNLT", "MSO"):
-                    if state[i] == NOT_STARTED:
-                        end = min(end, s_by + rem[i])
-                else:
-                    end = min(end, e_by)
+            if con is not None:
+                end = late_end(con, self.cal[i], self.ms[i], end, rem[i],
+                               state[i] != NOT_STARTED, min)
             lf[i] = end
             ls[i] = end - rem[i]
 

@@ -1,5 +1,5 @@
 """Pieces of the CPM kept apart to keep cpm.py short: recorded progress turned into fixed or
-remaining work, constraint dates as indices, and indices back to the dates a user sees."""
+remaining work, and indices back to the dates a user sees."""
 
 from __future__ import annotations
 
@@ -70,21 +70,6 @@ class ProgressMixin:
                     f"{a.id}: started {a.actual_start} for {self.dur[i]} days but not finished "
                     f"by the status date; 1 day remaining assumed (record 'remaining')")
             self.rem[i] = max(left, 1)
-
-
-def constraint_indices(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or after ``day``". A milestone's date is its finish."""
-    o = day.toordinal()
-    e = c.count_before(o) + 1  # smallest end whose last working day is on/after day
-    if milestone and o <= c.day_ordinal(0):
-        return 0, 0  # offset 0 already shows on the first working day
-    return (e if milestone else c.count_before(o)), e
-
-
-def constraint_late(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or before ``day``"."""
-    e = c.count_before(day.toordinal() + 1)  # largest end whose last working day ≤ day
-    return (e if milestone else e - 1), e
 
 
 def display_dates(cal, ms, starts, ends) -> tuple[list[dt.date], list[dt.date]]:

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from .calendar import CalendarSpec
+from .rules import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES
 
-LINK_TYPES = ("FS", "SS", "FF", "SF")
-CONSTRAINT_TYPES = ("SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO", "ALAP")
-DATED_CONSTRAINTS = ("SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO")
+__all__ = ["CONSTRAINT_TYPES", "DATED_CONSTRAINTS", "LINK_TYPES", "Activity", "Constraint",
+           "Link", "Network"]
 
 
 @dataclass(frozen=True, slots=True)
