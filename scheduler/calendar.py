@@ -126,7 +126,7 @@ class WorkCalendar:
                 reach = f"runs past {last.isoformat()}"
             elif estimated:
                 reach = f"reaches about {day.isoformat()}, after {last.isoformat()}"
-            elif ordinal >= hi:
+            elif ordinal is not None and ordinal >= hi:
                 reach = f"reaches {day.isoformat()}, after {last.isoformat()}"
             else:
                 reach = f"reaches {day.isoformat()}, before {first.isoformat()}"

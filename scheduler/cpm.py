@@ -14,27 +14,13 @@ starts on or after the status date; retained logic by default, progress override
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from .calendar import WorkCalendar
-from .cpm_parts import ProgressMixin, display_dates
+from .cpm_parts import ProgressMixin, ScheduleOptions, display_dates
 from .errors import SchedulerError
 from .graph import link_positions, topological_order
 from .network import Constraint, Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
 from .rules import CONSTRAINT_RULES, arcs, back_bound, early_start, forward_need, late_end, point
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleOptions:
-    """How to schedule: a status date overriding the network's, retained logic or progress
-    override for activities in progress, and the total float at or below which an activity is
-    critical."""
-
-    status_date: dt.date | None = None
-    progress: str = "retained"
-    critical_threshold: int = 0
 
 
 def build_calendars(network: Network) -> dict[str, WorkCalendar]:
@@ -293,7 +279,7 @@ class _Pass(ProgressMixin):
             if state[i] != NOT_STARTED and a.actual_start is not None:
                 start[i] = a.actual_start
             if state[i] == COMPLETE:
-                finish[i] = late_finish[i] = a.actual_finish or a.actual_start
+                finish[i] = late_finish[i] = a.actual_finish or a.actual_start or finish[i]
                 late_start[i] = start[i]
         if self.status is not None:
             for i in range(n):

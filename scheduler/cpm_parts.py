@@ -1,17 +1,47 @@
-"""Pieces of the CPM kept apart to keep cpm.py short: recorded progress turned into fixed or
-remaining work, and indices back to the dates a user sees."""
+"""Pieces of the CPM kept apart to keep cpm.py short: the options of a run, recorded progress
+turned into fixed or remaining work, and indices back to the dates a user sees."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .calendar import WorkCalendar
 from .errors import ProgressError
+from .network import Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleOptions:
+    """How to schedule: a status date overriding the network's, retained logic or progress
+    override for activities in progress, and the total float at or below which an activity is
+    critical."""
+
+    status_date: dt.date | None = None
+    progress: str = "retained"
+    critical_threshold: int = 0
+
+
 class ProgressMixin:
-    """Reads the activities' actual dates against the status date (used by ``cpm._Pass``)."""
+    """Reads the activities' actual dates against the status date (used by ``cpm._Pass``,
+    which sets the attributes below)."""
+
+    net: Network
+    opt: ScheduleOptions
+    n: int
+    dur: list[int]
+    ms: list[bool]
+    cal: list[WorkCalendar]
+    es: list[int]
+    ef: list[int]
+    sp: list[int]
+    warnings: list[str]
+    status: dt.date | None
+    state: list[str]
+    rem: list[int]
+    floor: list[int]
 
     # -- progress -----------------------------------------------------------------------------
     def _progress(self) -> None:
@@ -75,12 +105,14 @@ class ProgressMixin:
 def display_dates(cal, ms, starts, ends) -> tuple[list[dt.date], list[dt.date]]:
     """Display dates: start = the working day at ``start``; finish = the last working day
     before ``end``; a milestone shows the day before its index (or index 0's day)."""
-    by_cal: dict[int, tuple[WorkCalendar, list[int]]] = {}
+    by_cal: dict[int, tuple[WorkCalendar, Sequence[int]]] = {}
     if cal and all(c is cal[0] for c in cal):
         by_cal[id(cal[0])] = (cal[0], range(len(cal)))
     else:
+        groups: dict[int, tuple[WorkCalendar, list[int]]] = {}
         for i, c in enumerate(cal):
-            by_cal.setdefault(id(c), (c, []))[1].append(i)
+            groups.setdefault(id(c), (c, []))[1].append(i)
+        by_cal.update(groups)
     first: list = [None] * len(starts)
     last: list = [None] * len(starts)
     for c, members in by_cal.values():

@@ -99,9 +99,9 @@ class _View:
     def start_point(self, i: int) -> int:
         """The start successors' SS/SF links see: the actual start when work has begun."""
         s = self.s
-        if s.state[i] == IN_PROGRESS:
-            a = self.acts[i]
-            return min(self.cal[i].index_on_or_after(a.actual_start), self.floor(i))
+        started = self.acts[i].actual_start
+        if s.state[i] == IN_PROGRESS and started is not None:  # in progress: it has started
+            return min(self.cal[i].index_on_or_after(started), self.floor(i))
         return s.es[i]
 
     def slack(self, link: Link) -> int | None:

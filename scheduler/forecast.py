@@ -43,7 +43,7 @@ class CycleFit:
 
     def days(self, place: int) -> float | None:
         """Forecast working days for the floor at ``place`` (1 = first above ground)."""
-        if self.method == "learning" and self.first is not None:
+        if self.method == "learning" and self.first is not None and self.exponent is not None:
             value = self.first * place ** self.exponent
             return max(value, self.minimum or 1.0)
         return self.cycle

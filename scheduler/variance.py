@@ -86,7 +86,7 @@ def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
     poured = current.finish[current.position(highest.key)] if highest else None
     planned_on = _planned_finish(baseline, highest.key) if highest else None
     days = wdays = None
-    if highest and planned_on:
+    if highest and planned_on and poured:
         days = (planned_on - poured).days
         wdays = _wd(cal, planned_on) - _wd(cal, poured)
     es, sv, svw, spi = _earned(tower, baseline, current, cal, len(done))
