@@ -1,10 +1,11 @@
 """Time towerplan on the generated high-rise networks, and TaskJuggler on the same ones.
 
-For each size: YAML loading, scheduling (both passes, floats, critical path) and writing the
-CSV of every activity, each timed in process (median of ``--repeat`` runs); the whole process
-of ``python -m tui schedule FILE --format csv > /dev/null`` when ``tui`` exists, and of the
-benchmark's own stand-in ``python -m benchmarks.pipeline FILE``; and ``tj3`` on the same
-network, whose dates are checked against the engine's for every task.
+For each size: loading the project file (``projects.project.load_project``) and scheduling it
+(both passes, floats, critical path), each timed in process (median of ``--repeat`` runs); the
+whole process of ``towerplan schedule FILE --format csv`` and ``--format json`` (as
+``python -m tui``, output to /dev/null); and ``tj3`` on the same network, whose dates are
+checked against the engine's for every task. The machine's load average is printed with the
+figures: on a shared machine they are only comparable at a similar load.
 
     python -m benchmarks.run                    # 1k 10k 30k 100k, tj3 up to 10k
     python -m benchmarks.run 10k --tj3-upto 30k --tj3-timeout 1200
@@ -15,8 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import importlib.util
-import io
 import os
 import statistics
 import subprocess
@@ -25,8 +24,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import generate, pipeline, tj3
-from .yaml_loader import load_network, projects_loader_available
+from projects.project import load_project
+from scheduler import Network, Schedule, schedule
+
+from . import generate, tj3
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE_ORDER = list(generate.SIZES)
@@ -39,12 +40,10 @@ class Row:
     size: str
     activities: int = 0
     links: int = 0
-    loader: str = ""
     load: float | None = None
     schedule: float | None = None
-    csv: float | None = None
-    pipeline: float | str | None = None
-    tui: float | str | None = None
+    csv: float | str | None = None
+    json: float | str | None = None
     tj3: float | str | None = None
     mismatches: list[tj3.Mismatch] = field(default_factory=list)
     compared: bool = False
@@ -79,12 +78,11 @@ def _process(cmd: list[str], repeat: int, timeout: float) -> float | str:
     return statistics.median(times)
 
 
-def _tui_available() -> bool:
-    sys.path.insert(0, str(ROOT))
-    try:
-        return importlib.util.find_spec("tui") is not None
-    finally:
-        sys.path.remove(str(ROOT))
+def _schedule(net: Network) -> Schedule:
+    """Both passes, floats and the critical path, as ``towerplan schedule`` needs them."""
+    sched = schedule(net)
+    sched.critical_ids()
+    return sched
 
 
 def bench_size(size: str, args) -> Row:
@@ -93,25 +91,13 @@ def bench_size(size: str, args) -> Row:
     if args.regenerate or not (yaml_path.exists() and tjp_path.exists()):
         generate.write(size, args.seed, args.data)
     row = Row(size)
-    row.load, (net, row.loader) = _median(lambda: load_network(yaml_path, args.loader),
-                                          args.repeat)
+    row.load, project = _median(lambda: load_project(yaml_path), args.repeat)
+    net = project.network
     row.activities, row.links = len(net.activities), len(net.links)
-    row.schedule, (sched, _) = _median(lambda: pipeline.run_schedule(net), args.repeat)
-
-    def write_csv():
-        out = io.StringIO()
-        pipeline.write_csv(sched, out)
-        (args.data / f"bench{size}_towerplan.csv").write_text(out.getvalue(), encoding="utf-8")
-
-    row.csv, _ = _median(write_csv, args.repeat)
-    py = sys.executable
-    row.pipeline = _process([py, "-m", "benchmarks.pipeline", str(yaml_path)], args.repeat,
-                            args.timeout)
-    if _tui_available():
-        row.tui = _process([py, "-m", "tui", "schedule", str(yaml_path), "--format", "csv"],
-                           args.repeat, args.timeout)
-    else:
-        row.tui = "no tui yet"
+    row.schedule, sched = _median(lambda: _schedule(net), args.repeat)
+    command = [sys.executable, "-m", "tui", "schedule", str(yaml_path), "--format"]
+    row.csv = _process([*command, "csv"], args.repeat, args.timeout)
+    row.json = _process([*command, "json"], args.repeat, args.timeout)
     if args.no_tj3 or not tj3.available():
         row.tj3 = "not run" if args.no_tj3 else "no tj3"
     elif SIZE_ORDER.index(size) > SIZE_ORDER.index(args.tj3_upto):
@@ -135,32 +121,31 @@ def _fmt(value) -> str:
 
 def table(rows: list[Row]) -> str:
     """The figures as a Markdown table (seconds)."""
-    head = ("size", "activities", "links", "load", "schedule", "csv", "load+sched+csv",
-            "process (pipeline)", "process (tui)", "tj3", "tj3 / process", "date mismatches")
+    head = ("size", "activities", "links", "load", "schedule", "process csv", "process json",
+            "tj3", "tj3 / json", "date mismatches")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
-        steps = sum(v for v in (r.load, r.schedule, r.csv) if v is not None)
-        proc = r.tui if isinstance(r.tui, float) else r.pipeline
-        ratio = (f"{r.tj3 / proc:.0f}×" if isinstance(r.tj3, float) and isinstance(proc, float)
-                 else "-")
+        ratio = (f"{r.tj3 / r.json:.0f}×" if isinstance(r.tj3, float)
+                 and isinstance(r.json, float) else "-")
         mism = str(len(r.mismatches)) if r.compared else "-"
         cells = (r.size, f"{r.activities:,}", f"{r.links:,}", _fmt(r.load), _fmt(r.schedule),
-                 _fmt(r.csv), _fmt(steps), _fmt(r.pipeline), _fmt(r.tui), _fmt(r.tj3), ratio,
-                 mism)
+                 _fmt(r.csv), _fmt(r.json), _fmt(r.tj3), ratio, mism)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
+def _load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("sizes", nargs="*", metavar="SIZE",
                     help=f"any of {', '.join(SIZE_ORDER)} (default: all)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
     ap.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     ap.add_argument("--data", type=Path, default=generate.DATA_DIR)
     ap.add_argument("--regenerate", action="store_true", help="rewrite the data files")
-    ap.add_argument("--loader", choices=("auto", "projects", "bench"), default="auto",
-                    help="projects.load_project, the temporary benchmark loader, or auto")
     ap.add_argument("--timeout", type=float, default=600, help="per towerplan process (s)")
     ap.add_argument("--no-tj3", action="store_true", help="do not run TaskJuggler")
     ap.add_argument("--tj3-upto", choices=SIZE_ORDER, default="10k",
@@ -170,15 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         if size not in SIZE_ORDER:
             ap.error(f"unknown size {size!r} (choose from {', '.join(SIZE_ORDER)})")
-    if args.loader == "projects" and not projects_loader_available():
-        ap.error("--loader projects: projects.load_project does not exist yet")
+    before = _load_average()
     rows = []
     for size in sorted(set(args.sizes) or SIZE_ORDER, key=SIZE_ORDER.index):
         print(f"… {size}", file=sys.stderr, flush=True)
         rows.append(bench_size(size, args))
     print(f"towerplan benchmarks, {dt.date.today()}, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}, loader: {rows[0].loader if rows else '-'}; "
-          f"seconds, median of {args.repeat}")
+          f"Python {sys.version.split()[0]}; seconds, median of {args.repeat}; load average "
+          f"(1, 5, 15 min) {before} before, {_load_average()} after")
     print(table(rows))
     for r in rows:
         for m in r.mismatches[:10]:
