@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,9 @@ class Row:
     schedule: float | None = None
     csv: float | str | None = None
     json: float | str | None = None
+    csv_cpu: float | None = None
+    json_cpu: float | None = None
+    tj3_cpu: float | None = None
     tj3: float | str | None = None
     mismatches: list[tj3.Mismatch] = field(default_factory=list)
     compared: bool = False
@@ -60,22 +64,30 @@ def _median(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def _process(cmd: list[str], repeat: int, timeout: float) -> float | str:
-    """Median wall time of a command with stdout to /dev/null, or why it failed."""
-    times = []
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def _process(cmd: list[str], repeat: int, timeout: float) -> tuple[float | str, float | None]:
+    """Median wall time and median CPU time (user + system) of a command with stdout to
+    /dev/null, or why it failed. On a loaded machine the CPU time is the closer estimate of
+    the wall time on an idle one."""
+    times, cpus = [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, t0 = _children_cpu(), time.perf_counter()
         try:
             proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            return f"timeout {timeout:g}s"
+            return f"timeout {timeout:g}s", None
         times.append(time.perf_counter() - t0)
+        cpus.append(_children_cpu() - c0)
         if proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or [""])[-1]
-            return f"exit {proc.returncode}: {last[:60]}"
-    return statistics.median(times)
+            return f"exit {proc.returncode}: {last[:60]}", None
+    return statistics.median(times), statistics.median(cpus)
 
 
 def _schedule(net: Network) -> Schedule:
@@ -96,15 +108,17 @@ def bench_size(size: str, args) -> Row:
     row.activities, row.links = len(net.activities), len(net.links)
     row.schedule, sched = _median(lambda: _schedule(net), args.repeat)
     command = [sys.executable, "-m", "tui", "schedule", str(yaml_path), "--format"]
-    row.csv = _process([*command, "csv"], args.repeat, args.timeout)
-    row.json = _process([*command, "json"], args.repeat, args.timeout)
+    row.csv, row.csv_cpu = _process([*command, "csv"], args.repeat, args.timeout)
+    row.json, row.json_cpu = _process([*command, "json"], args.repeat, args.timeout)
     if args.no_tj3 or not tj3.available():
         row.tj3 = "not run" if args.no_tj3 else "no tj3"
     elif SIZE_ORDER.index(size) > SIZE_ORDER.index(args.tj3_upto):
         row.tj3 = f"> {args.tj3_upto}"
     else:
+        c0 = _children_cpu()
         result = tj3.run(tjp_path, args.data, args.tj3_timeout)
         row.tj3 = result.seconds if result.csv_path else result.error
+        row.tj3_cpu = _children_cpu() - c0 if result.csv_path else None
         if result.csv_path:
             row.mismatches = tj3.compare(sched, tj3.read_report(result.csv_path))
             row.compared = True
@@ -121,15 +135,17 @@ def _fmt(value) -> str:
 
 def table(rows: list[Row]) -> str:
     """The figures as a Markdown table (seconds)."""
-    head = ("size", "activities", "links", "load", "schedule", "process csv", "process json",
-            "tj3", "tj3 / json", "date mismatches")
+    head = ("size", "activities", "links", "load", "schedule", "process csv (cpu)",
+            "process json (cpu)", "tj3 (cpu)", "tj3 / json (cpu)", "date mismatches")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
-        ratio = (f"{r.tj3 / r.json:.0f}×" if isinstance(r.tj3, float)
-                 and isinstance(r.json, float) else "-")
+        ratio = (f"{r.tj3 / r.json:.0f}× ({r.tj3_cpu / r.json_cpu:.0f}×)"
+                 if isinstance(r.tj3, float) and isinstance(r.json, float) and r.tj3_cpu
+                 and r.json_cpu else "-")
         mism = str(len(r.mismatches)) if r.compared else "-"
         cells = (r.size, f"{r.activities:,}", f"{r.links:,}", _fmt(r.load), _fmt(r.schedule),
-                 _fmt(r.csv), _fmt(r.json), _fmt(r.tj3), ratio, mism)
+                 f"{_fmt(r.csv)} ({_fmt(r.csv_cpu)})", f"{_fmt(r.json)} ({_fmt(r.json_cpu)})",
+                 f"{_fmt(r.tj3)} ({_fmt(r.tj3_cpu)})", ratio, mism)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

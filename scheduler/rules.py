@@ -29,12 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from .calendar import WorkCalendar
-
-if TYPE_CHECKING:
-    from .network import Constraint
 
 # Which end of each activity a link type ties: (the predecessor's end?, the successor's end?);
 # False means the start.
@@ -149,6 +146,17 @@ def back_bound(sc: Any, s_ms: bool, s_end: bool, value: Any,
 
 
 # -- constraints ------------------------------------------------------------------------------
+class Constraint(Protocol):
+    """What the rules read of a :class:`scheduler.network.Constraint` (which imports this
+    module for its types, so it is not imported back)."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
 class ConstraintRule(NamedTuple):
     """What a constraint type does. ``early``: the date is the earliest ``"start"`` or
     ``"finish"``; ``late``: the latest; ``fixed``: the date sets the early dates whatever the
