@@ -1,6 +1,6 @@
 """The critical-path method: forward pass, backward pass, floats, progress and constraints.
 
-Conventions (docs/engine.md): an activity of duration d starting at index s occupies [s, s+d)
+Conventions (docs/design.md): an activity of duration d starting at index s occupies [s, s+d)
 of its own calendar. The link and constraint rules are :mod:`scheduler.rules`' (the Monte Carlo
 passes read the same ones): between activities on one calendar with a working-day lag a link is
 integer arithmetic, inlined in the loops below; otherwise each end is turned into a time point
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .calendar import WorkCalendar
 from .cpm_parts import ProgressMixin, ScheduleOptions, display_dates
-from .errors import SchedulerError
+from .errors import CalendarRangeError, SchedulerError
 from .graph import link_positions, topological_order
 from .network import Constraint, Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
@@ -95,11 +95,44 @@ class _Pass(ProgressMixin):
 
     # -- passes -------------------------------------------------------------------------------
     def run(self) -> Schedule:
-        self._forward()
-        self._project_finish()
-        self._alap()
-        self._backward()
-        return self._result()
+        try:
+            self._forward()
+            self._project_finish()
+            self._alap()
+            self._backward()
+            return self._result()
+        except CalendarRangeError as err:
+            raise self._blame(err) from None
+
+    def _constraint(self, rule, i: int, *args):
+        """``rule`` (:func:`rules.early_start` or :func:`rules.late_end`) applied to activity
+        ``i``'s constraint; a date its calendar cannot reach is blamed on the constraint."""
+        con = self.net.activities[i].constraint
+        try:
+            return rule(con, self.cal[i], self.ms[i], *args)
+        except CalendarRangeError as err:
+            if err.field == "base":
+                raise
+            aid = self.net.activities[i].id
+            out = CalendarRangeError(f"{err.message} (the constraint of {aid!r})",
+                                     activity=aid, field="constraint")
+            out.calendar = getattr(err, "calendar", None)
+            raise out from None
+
+    def _blame(self, err: CalendarRangeError) -> CalendarRangeError:
+        """A schedule that runs out of a plain calendar's years names the activity that
+        reaches furthest (so the message points at a line of the file); a base calendar's
+        range error stays on the calendar, where the missing years are added."""
+        if err.activity is not None or err.field == "base" or not self.n:
+            return err
+        i = max(range(self.n), key=lambda k: (self.ef[k], -self.es[k]))
+        if self.ef[i] <= 0:
+            i = min(range(self.n), key=lambda k: self.es[k])
+        aid = self.net.activities[i].id
+        out = CalendarRangeError(f"{err.message} (activity {aid!r} gets there)",
+                                 activity=aid, field="duration")
+        out.calendar = getattr(err, "calendar", None)
+        return out
 
     def _forward(self) -> None:
         es, ef, sp, rem, state = self.es, self.ef, self.sp, self.rem, self.state
@@ -148,7 +181,7 @@ class _Pass(ProgressMixin):
     def _constrain_forward(self, i: int, con: Constraint, start: int, d: int) -> int:
         """The early start under a constraint; a fixed date earlier than the links allow is
         kept, with a warning (the conflict shows as negative float)."""
-        got, want = early_start(con, self.cal[i], self.ms[i], start, d, self.floor[i], max)
+        got, want = self._constraint(early_start, i, start, d, self.floor[i], max)
         if want is not None and CONSTRAINT_RULES[con.type].fixed and want < start:
             act = self.net.activities[i]
             self.warnings.append(f"{act.id}: {con.type} {con.date} is earlier than its links "
@@ -254,8 +287,7 @@ class _Pass(ProgressMixin):
             end = self._latest_end(i, early=False)
             con = constraints[i]
             if con is not None:
-                end = late_end(con, self.cal[i], self.ms[i], end, rem[i],
-                               state[i] != NOT_STARTED, min)
+                end = self._constraint(late_end, i, end, rem[i], state[i] != NOT_STARTED, min)
             lf[i] = end
             ls[i] = end - rem[i]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.render.fonts import choose_fonts
+from tui.render.fonts import choose_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "rongfa_tower.yaml"
@@ -43,6 +43,23 @@ def charts_draw_chinese() -> bool:
 
 NO_CJK_WARNING = ("towerplan: warning: no CJK font is installed, so Chinese names are shown as "
                   "ids")
+
+
+def run_main(capsys, *argv) -> tuple[int, str, str]:
+    """``towerplan ARGV`` in this process (faster than :func:`run_cli` for many small
+    refusals): (exit status, stdout, stderr)."""
+    import gc
+
+    from tui.cli import main
+
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exc:  # argparse refuses an argument
+        code = exc.code
+    finally:
+        gc.enable()  # main() pauses the cyclic collector for one-shot commands
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def mon_fri_date(i: int, monday: str = "2025-03-03"):

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
-from projects.errors import ProjectError
+from projects.service import ProjectError
+
+from ..render import check_output, draw
 
 PLAN_LEVELS = ("master", "year", "month", "week")
 
@@ -255,11 +257,14 @@ class Backend:
         """Draw ``chart`` (``gantt``, ``flowline`` or ``scurve``) of the project with what is
         recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan ``level``
         the app shows (the master plan when that period has none frozen). Returns
-        ``scheduler.render.Rendered`` (file, size, warnings)."""
+        ``tui.render.Rendered`` (file, size, warnings)."""
         base, _ = self.baseline(level, shift)
         project = self.project()
+        out = check_output(path)
         if chart == "gantt":
-            return service.export_gantt(project, path, level=gantt_level, baseline=base)
-        if chart == "flowline":
-            return service.export_flowline(project, path, baseline=base)
-        return service.export_scurve(project, path, baseline=base)
+            data = service.gantt_chart(project, level=gantt_level, baseline=base)
+        elif chart == "flowline":
+            data = service.flowline_chart(project, baseline=base)
+        else:
+            data = service.scurve_chart(project, baseline=base)
+        return draw(data, out)
