@@ -18,7 +18,8 @@ Tracked (use ``.project`` with the functions that take a project); then ``record
 ``plan_view``, ``freeze_plan`` … See docs/storage.md.
 """
 
-from projects.errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError, one_line
+from projects.file.limits import MAX_DAYS, MAX_ITERATIONS, date_problem
 from projects.progress.tracked import (
     Tracked,
     import_progress,
@@ -316,7 +317,7 @@ def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
 
 
 __all__ = [
-    "Problem", "ProjectError", "CAUSES", "Project", "open_project", "schedule_project",
+    "Problem", "ProjectError", "one_line", "MAX_DAYS", "MAX_ITERATIONS", "date_problem", "CAUSES", "Project", "open_project", "schedule_project",
     "load_and_schedule", "check_project_text", "baseline_schedule", "current_schedule",
     "tower_statuses", "Tracked", "open_store", "open_tracked", "track", "record_progress",
     "import_progress", "progress_history", "status_date_history", "period_for",

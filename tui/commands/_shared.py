@@ -10,6 +10,8 @@ import sys
 from projects import service
 from projects.service import ProjectError
 
+from ..output import one
+
 
 def add_file(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the project file (YAML)")
@@ -23,9 +25,12 @@ def add_format(p: argparse.ArgumentParser, choices=("table", "csv", "json")) -> 
 def date_arg(text: str) -> dt.date:
     """argparse type for YYYY-MM-DD dates."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if service.date_problem(day):
+        raise argparse.ArgumentTypeError(service.date_problem(day))
+    return day
 
 
 def add_as_of(p: argparse.ArgumentParser) -> None:
@@ -49,13 +54,24 @@ def add_db(p: argparse.ArgumentParser) -> None:
                         "~/.local/share/towerplan/towerplan.db)")
 
 
-def open_tracked(args):
-    """(store, tracked project) for a command with FILE and --db; warnings go to stderr."""
+def open_tracked(args, records: bool = False):
+    """(store, tracked project) for a command with FILE and --db; warnings go to stderr.
+    ``records``: the command writes to the database, which must outlive it."""
     store = service.open_store(getattr(args, "db", None))
+    if records:
+        refuse_memory(store)
     tracked = service.open_tracked(args.file, store)
     for warning in tracked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return store, tracked
+
+
+def refuse_memory(store) -> None:
+    """A command that records needs a database that outlives it."""
+    if store.in_memory:
+        raise bad_argument(f"{store.shown} is a database in memory: what is recorded there is "
+                           f"gone when the command ends; give a file (--db site.db) or a "
+                           f"PostgreSQL URL", "--db")
 
 
 def local_time(moment) -> str:
@@ -73,28 +89,14 @@ def write_table(path, write) -> int:
     return 0
 
 
-def signed(n, unit: str = "days") -> str:
-    """``+31 days`` / ``−4 days`` / ``on plan``."""
-    if n is None:
-        return "—"
-    if n == 0:
-        return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
 def verdict(n) -> tuple[str, str]:
     """(text, colour) for a signed number of days."""
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
+        return f"{n} {one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
+        return f"{-n} {one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
 
 
@@ -114,7 +116,8 @@ def ppc_json(ppc) -> dict | None:
     if ppc is None:
         return None
     return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
-            "open": ppc.open, "causes": dict(ppc.causes)}
+            "open": ppc.open, "causes": dict(ppc.causes), "nodes_due": ppc.nodes_due,
+            "nodes_reached": ppc.nodes_reached}
 
 
 def cap(text: str) -> str:
