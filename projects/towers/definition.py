@@ -47,6 +47,8 @@ class TowerDef:
     start_links: list = field(default_factory=list)
     cycle: dict[int, int] = field(default_factory=dict)
     kinds: dict[int, str] = field(default_factory=dict)
+    own_days: set[int] = field(default_factory=set)  # special floors declared with ``days``
+    cycle_bounds: tuple[float | None, float | None] = (None, None)  # a learning cycle's min, max
     names: dict[int, str] = field(default_factory=dict)
     steps: list[dict] = field(default_factory=list)
     step_reference: int | None = None
@@ -190,14 +192,14 @@ def _read_heights(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
 
 
 def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
-    """A list of ``{floors, days}`` or ``{learning: {first, rate, min}}``."""
+    """A list of ``{floors, days}`` or ``{learning: {first, rate, min[, max]}}``."""
     if raw is None:
         return
     if isinstance(raw, dict):
         r.keys(raw, path, ("learning", "floors"), ("learning",), "cycle")
         lm = r.mapping(raw.get("learning"), (*path, "learning"), "learning") \
             if "learning" in raw else None
-        if lm is None or not r.keys(lm, (*path, "learning"), ("first", "rate", "min"),
+        if lm is None or not r.keys(lm, (*path, "learning"), ("first", "rate", "min", "max"),
                                     ("first", "rate", "min"), "learning"):
             return
         first = r.number(lm["first"], (*path, "learning", "first"), "first", minimum=1)
@@ -207,8 +209,11 @@ def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
             r.error((*path, "learning", "rate"), "rate must be at most 1 (0.85 = 15% faster "
                     "each time the floor count doubles)")
             return
-        if first is None or rate is None or low is None:
+        high = r.number(lm["max"], (*path, "learning", "max"), "max", minimum=1) \
+            if "max" in lm else first
+        if first is None or rate is None or low is None or high is None:
             return
+        t.cycle_bounds = (float(low), float(high))
         floors = floors_of(r, raw["floors"], (*path, "floors"), t) if "floors" in raw else \
             list(range(1, t.floors + 1))
         for k, n in enumerate(floors, start=1):
@@ -254,6 +259,7 @@ def _read_special(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
                 t.kinds[n] = kind
             if days is not None:
                 t.cycle[n] = days
+                t.own_days.add(n)
             if im.get("name"):
                 t.names[n] = str(im["name"])
 

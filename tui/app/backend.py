@@ -19,7 +19,7 @@ from pathlib import Path
 from projects import service
 from projects.service import ProjectError
 
-from ..render import check_output, draw
+from ..render import check_output
 
 PLAN_LEVELS = ("master", "year", "month", "week")
 
@@ -267,4 +267,6 @@ class Backend:
             data = service.flowline_chart(project, baseline=base)
         else:
             data = service.scurve_chart(project, baseline=base)
+        from ..render.draw import draw  # the renderers and matplotlib: only to export
+
         return draw(data, out)

@@ -10,6 +10,8 @@ import sys
 from projects import service
 from projects.service import ProjectError
 
+from ..output import one
+
 
 def add_file(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the project file (YAML)")
@@ -87,28 +89,14 @@ def write_table(path, write) -> int:
     return 0
 
 
-def signed(n, unit: str = "days") -> str:
-    """``+31 days`` / ``−4 days`` / ``on plan``."""
-    if n is None:
-        return "—"
-    if n == 0:
-        return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
 def verdict(n) -> tuple[str, str]:
     """(text, colour) for a signed number of days."""
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
+        return f"{n} {one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
+        return f"{-n} {one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
 
 
@@ -128,7 +116,8 @@ def ppc_json(ppc) -> dict | None:
     if ppc is None:
         return None
     return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
-            "open": ppc.open, "causes": dict(ppc.causes)}
+            "open": ppc.open, "causes": dict(ppc.causes), "nodes_due": ppc.nodes_due,
+            "nodes_reached": ppc.nodes_reached}
 
 
 def cap(text: str) -> str:

@@ -14,7 +14,7 @@ import sys
 from projects import service
 
 from ..output import clip, paint, table, write_json
-from ._shared import add_as_of, add_file, add_format, bad_argument, iso
+from ._shared import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -35,6 +35,7 @@ def register(sub) -> None:
                    help="activities shown by criticality index (default 15)")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
@@ -50,7 +51,8 @@ def run(args) -> int:
         raise bad_argument("--seed must be 0 or more", "--seed")
     if args.correlation is not None and not 0 <= args.correlation < 1:
         raise bad_argument("--correlation must be at least 0 and below 1", "--correlation")
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     if args.scenario:
         project = service.apply_scenario(project, args.scenario)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
