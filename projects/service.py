@@ -362,6 +362,12 @@ _LAZY["gantt_chart"] = "charts"
 _LAZY["scurve_chart"] = "charts"
 
 
+# --- the site report and the building-elevation picture (projects/report.py) ---
+_LAZY["elevation_data"] = "report"
+_LAZY["report_data"] = "report"
+_LAZY["report_period"] = "report"
+
+
 # --- dashboard (the terminal app) ---
 
 def tower_views(project: Project, baseline, current: Schedule, lookback: int = 3):

@@ -13,7 +13,7 @@ import os
 import sys
 
 COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
-            "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "tui")
+            "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "elevation", "report", "tui")
 
 
 def build_parser() -> argparse.ArgumentParser:
