@@ -76,7 +76,11 @@ def report_period(kind: str, text: str) -> Period:
     if kind not in ("week", "month"):
         raise ProjectError.single(f"a report is weekly or monthly, not {kind!r}",
                                   file="towerplan", field="--week", code="bad_period")
-    return parse_period(kind, text)
+    try:
+        return parse_period(kind, text)
+    except ProjectError as err:  # named by the report's own option, not --period
+        raise ProjectError.single(err.problems[0].message, file="towerplan",
+                                  field=f"--{kind}", code="bad_period") from None
 
 
 def report_data(store, tracked: Tracked, kind: str, period, *, by: str | None = None
@@ -100,8 +104,7 @@ def report_data(store, tracked: Tracked, kind: str, period, *, by: str | None = 
     from .service import current_schedule
 
     current = current_schedule(tracked.project)
-    elev = tuple(elevation_tower(t, baseline, current, s.days_ahead)
-                 for t, s in zip(tracked.project.towers, status.towers))
+    _, elev = elevation_data(store, tracked)
     return ReportData(kind, tracked.base.id, tracked.base.name, tracked.base.path,
                       status.status_date, period, recorder(by), status, plan, weeks,
                       count_causes(weeks), ahead, lookahead_rows(tracked, current, ahead),

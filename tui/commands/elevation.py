@@ -1,9 +1,10 @@
 """``towerplan elevation FILE -o progress.png``: the building-elevation progress picture
 (形象进度图) on its own: each tower to scale, every floor filled by how far the trades have got,
-the plan's floor today and the days ahead or behind (``towerplan status``'s figure)."""
+the master plan's floor today and the days ahead or behind (``towerplan status``'s figure)."""
 
 from __future__ import annotations
 
+from ..i18n import detect
 from .common import add_as_of, add_db, add_file, open_tracked
 
 
@@ -24,18 +25,16 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
+    # the drawing loads on use, as in every command (startup time)
     from projects.charts import check_output
 
-    from ..i18n import detect
-    from ..render.elevation import render_elevation
-    from .report import check_folder
+    from ..report.make import check_folder, make_elevation
 
-    out = check_folder(check_output(args.output))
+    check_folder(check_output(args.output))
     store, tracked = open_tracked(args)
-    day, towers = service.elevation_data(store, tracked, as_of=args.as_of)
-    pic = render_elevation(towers, out, args.lang or detect(), day)
-    size = f"{pic.width_px} × {pic.height_px} px" if out.suffix.lower() == ".png" else \
-        f"{pic.width_px / 120:.1f} × {pic.height_px / 120:.1f} in"
-    print(f"wrote {out}: building elevation at {day}, {size}")
+    pic = make_elevation(store, tracked, args.output, args.lang or detect(), as_of=args.as_of)
+    size = f"{pic.width_px} × {pic.height_px} px"
+    if not pic.path.lower().endswith(".png"):
+        size = f"{pic.width_px / 120:.1f} × {pic.height_px / 120:.1f} in"
+    print(f"wrote {pic.path}: building elevation at {pic.status_date}, {size}")
     return 0

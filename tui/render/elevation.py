@@ -18,7 +18,7 @@ from pathlib import Path
 from scheduler.charts.elevation import ElevationTower
 
 from ..report.words import ahead_words, say
-from .fonts import rc
+from .fonts import drawing
 
 DPI = 120
 # face colour, hatch, hatch/edge colour per stage: 0 nothing done, 1 structure, then trades
@@ -50,6 +50,9 @@ class Picture:
     width_px: int
     height_px: int
     towers: tuple[TowerPixels, ...]
+    status_date: object = None
+    warnings: tuple[str, ...] = ()
+    dpi: int = DPI
 
 
 def stage_style(stage: int) -> tuple[str, str, str]:
@@ -181,12 +184,11 @@ def _legend(ax, towers, lang: str) -> None:
 def render_elevation(towers: tuple[ElevationTower, ...], path, lang: str, status_date
                      ) -> Picture:
     """Write the picture alone to ``path`` (.png, .svg or .pdf), through a temporary file."""
-    import matplotlib  # heavy: only when a picture is drawn
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # heavy: only when a picture is drawn
 
     target = Path(path)
     width = 1.0 + 2.6 * len(towers)
-    with matplotlib.rc_context(rc()):
+    with drawing():
         fig = Figure(figsize=(width, 9.0), dpi=DPI)
         fig.text(0.5, 0.985, say(lang, "e.title", date=status_date), ha="center", va="top",
                  fontsize=11, fontweight="bold")
@@ -204,7 +206,7 @@ def render_elevation(towers: tuple[ElevationTower, ...], path, lang: str, status
             Path(tmp).unlink(missing_ok=True)
             raise
     w, h = fig.bbox.size
-    return Picture(str(target), int(w), int(h), pixels)
+    return Picture(str(target), int(w), int(h), pixels, status_date)
 
 
 def _pixels(fig, ax, towers) -> tuple[TowerPixels, ...]:

@@ -14,7 +14,9 @@ lines are laid out without drawing them first.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 from dataclasses import dataclass
 from importlib import resources
 
@@ -60,6 +62,22 @@ def rc() -> dict:
     return {"font.family": list(fonts.families), "text.parse_math": False,
             "axes.unicode_minus": True, "pdf.fonttype": 42, "svg.fonttype": "path",
             "font.size": 9.0, "axes.edgecolor": "#888888"}
+
+
+@contextlib.contextmanager
+def drawing():
+    """Draw with :func:`rc`, without font_manager's note that the CJK font has no bold face
+    (its regular face is used, which is what we want)."""
+    import matplotlib  # heavy: only when a report is drawn
+
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context(rc()):
+            yield
+    finally:
+        log.setLevel(level)
 
 
 @functools.lru_cache(maxsize=4)

@@ -146,14 +146,16 @@ class Document:
         pad = 0.05
         head = [wrap(c.header, w - 2 * pad, size, True) for c, w in zip(columns, widths)]
         head_h = line_h * max(len(h) for h in head) + 2 * pad
-        first = True
+        headed = any(c.header for c in columns)  # a table without headers has no header row
+        starting = True
         for k, row in enumerate(rows):
             cells = [wrap(v, w - 2 * pad, size) for v, w in zip(row, widths)]
             row_h = line_h * max(len(c) for c in cells) + 2 * pad
-            if first or self.y - row_h < BOTTOM:
-                self.need(head_h + row_h)
-                self._row(head, columns, widths, head_h, size, line_h, pad, header=True)
-                first = False
+            if starting or self.y - row_h < BOTTOM:  # the table's start, or a new page
+                self.need((head_h if headed else 0) + row_h)
+                if headed:
+                    self._row(head, columns, widths, head_h, size, line_h, pad, header=True)
+                starting = False
             style = (styles[k] if styles else None) or {}
             self._row(cells, columns, widths, row_h, size, line_h, pad, style=style)
         self.y -= 0.08

@@ -8,14 +8,12 @@ PNG files); it computes nothing itself.
 
 from __future__ import annotations
 
-import contextlib
-import logging
 from dataclasses import dataclass
 
 from projects.report import ReportData
 
 from ..render.elevation import draw_elevation
-from ..render.fonts import rc
+from ..render.fonts import drawing
 from ..render.pages import Column, Document
 from . import sections
 from .words import say
@@ -30,22 +28,6 @@ class Extras:
     scurve: str | None = None
     whatif: object | None = None
     risk: object | None = None
-
-
-@contextlib.contextmanager
-def drawing():
-    """The report's matplotlib settings, without font_manager's note that the CJK font has
-    no bold face (its regular face is used, which is what we want)."""
-    import matplotlib  # heavy: only when a report is drawn
-
-    log = logging.getLogger("matplotlib.font_manager")
-    level = log.level
-    log.setLevel(logging.ERROR)
-    try:
-        with matplotlib.rc_context(rc()):
-            yield
-    finally:
-        log.setLevel(level)
 
 
 def write_report(data: ReportData, path, lang: str, extras: Extras = Extras()) -> int:
@@ -108,6 +90,7 @@ def cover(doc: Document, data: ReportData, lang: str, title: str, period: str) -
 def elevation(doc: Document, data: ReportData, lang: str) -> None:
     """The elevation picture, the rest of the page (at least 6.5 inches high)."""
     doc.heading(say(lang, "s.elevation"), keep=6.5)
+    doc.lines(say(lang, "e.against"), size=8, color="#666666")
     height = max(6.5, doc.y - 0.9 - 0.8)
     fig, box = doc.area(height)
     box = [box[0] + 0.06, box[1] + 0.75 / 11.69, box[2] - 0.06, box[3] - 0.75 / 11.69]
@@ -117,6 +100,7 @@ def elevation(doc: Document, data: ReportData, lang: str) -> None:
 
 def ppc_chart(doc: Document, data: ReportData, lang: str) -> None:
     """PPC of the last 8 weeks as bars; a week with no frozen plan is marked so."""
+    doc.space(0.12)
     doc.heading(say(lang, "s.ppc"), size=11, keep=2.4)
     fig, box = doc.area(2.1)
     ax = fig.add_axes([box[0] + 0.06, box[1] + 0.35 / 11.69, box[2] - 0.08,

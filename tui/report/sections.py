@@ -22,6 +22,7 @@ def _tone(days) -> dict | None:
 def summary(doc: Document, data: ReportData, lang: str) -> None:
     """One line per tower, as ``towerplan status``."""
     doc.heading(say(lang, "s.summary"))
+    doc.lines(say(lang, "against", plan=data.status.baseline), size=8, color="#666666")
     cols = [Column(say(lang, "col.tower"), max_width=1.2),
             Column(say(lang, "col.floors"), max_width=0.8),
             Column(say(lang, "col.height"), max_width=0.9),
