@@ -35,7 +35,7 @@ def summary(doc: Document, data: ReportData, lang: str) -> None:
         ahead = ahead_words(lang, s.days_ahead)
         if s.days_ahead is not None:
             ahead += f"\n{signed_days(lang, s.days_ahead)}"
-            ahead += f" ({_working(lang, s.working_days_ahead)})"
+            ahead += f" ({signed_days(lang, s.working_days_ahead, 'working days')})"
         rows.append([f"{s.tower}  {s.name}",
                      say(lang, "floors_of", done=s.floors_done, total=s.floors_total),
                      say(lang, "height_of", h=s.height_m, t=s.height_total_m),
@@ -43,12 +43,6 @@ def summary(doc: Document, data: ReportData, lang: str) -> None:
         styles.append(_tone(s.days_ahead))
     doc.table(cols, rows, styles=styles)
     doc.lines(say(lang, "days_note"), size=7.5, color="#666666")
-
-
-def _working(lang: str, n) -> str:
-    if lang == "zh":
-        return "按计划" if not n else f"{'+' if n > 0 else '−'}{abs(n)} 个工作日"
-    return signed_days(lang, n).replace("days", "working days").replace("day", "working day")
 
 
 def _cycle(lang: str, s) -> str:

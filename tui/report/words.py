@@ -130,11 +130,13 @@ def ahead_words(lang: str, days: int | None) -> str:
     return STATUS_ZH["ahead" if days > 0 else "behind"].format(n=abs(days))
 
 
-def signed_days(lang: str, days: int | None) -> str:
-    """``+19 days`` (as ``towerplan status``) / ``+19 天``."""
+def signed_days(lang: str, days: int | None, unit: str = "days") -> str:
+    """``+19 days`` (as ``towerplan status``) / ``+19 天``; ``unit`` ``working days`` gives
+    ``+19 working days`` / ``+19 个工作日``."""
     if lang != "zh" or days is None:
-        return signed(days)
-    return "按计划" if days == 0 else f"{'+' if days > 0 else '−'}{abs(days)} 天"
+        return signed(days, unit)
+    word = "天" if unit == "days" else "个工作日"
+    return "按计划" if days == 0 else f"{'+' if days > 0 else '−'}{abs(days)} {word}"
 
 
 def node_status(lang: str, status: str) -> str:
