@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from scheduler.baseline import Baseline
 from scheduler.charts.elevation import ElevationTower, elevation_tower
+from scheduler.result import COMPLETE
 
 from .errors import ProjectError
 from .periods import Period, parse_period, period_of
 from .planning import PlanStatus, frozen_plans, node_review, plan_baseline, plan_status, plan_view
 from .plans import PPC, PlanView, derive_items
 from .progress_input import recorder
+from .service import current_schedule
 from .tracking import Tracked
 
 LOOKAHEAD_WEEKS = 3
@@ -101,8 +103,6 @@ def report_data(store, tracked: Tracked, kind: str, period, *, by: str | None = 
     baseline = plan_baseline(store, tracked, level, period if level != "master" else None)
     weeks = ppc_weeks(store, tracked, period)
     ahead = lookahead_period(period)
-    from .service import current_schedule
-
     current = current_schedule(tracked.project)
     _, elev = elevation_data(store, tracked)
     return ReportData(kind, tracked.base.id, tracked.base.name, tracked.base.path,
@@ -153,12 +153,14 @@ def lookahead_period(period: Period, weeks: int = LOOKAHEAD_WEEKS) -> Period:
 
 
 def lookahead_rows(tracked: Tracked, current, ahead: Period) -> tuple[LookaheadRow, ...]:
-    """Per tower and trade, the floors worked on in ``ahead`` (from the current schedule),
-    and the key nodes falling in it."""
+    """Per tower and trade, the floors still to work on in ``ahead`` (from the current
+    schedule), and the key nodes falling in it."""
     acts = current.network.index()
     groups: dict[tuple[str, str], list] = {}
     rows = []
     for item in derive_items(current, ahead):
+        if item.state == COMPLETE:  # done already: not work to come
+            continue
         a = current.network.activities[acts[item.activity]]
         if item.node:
             rows.append(LookaheadRow(a.tower or "", item.name, "", item.start, item.finish,
@@ -192,8 +194,6 @@ def elevation_data(store, tracked: Tracked, *, as_of: dt.date | None = None
                    ) -> tuple[dt.date | None, tuple[ElevationTower, ...]]:
     """(status date, the elevation picture's towers) against the master plan, with the days
     ahead that ``towerplan status`` gives."""
-    from .service import current_schedule
-
     if not tracked.project.towers:
         raise ProjectError.single("the project has no towers: the elevation picture needs a "
                                   "towers section", file=tracked.base.path, field="towers",
