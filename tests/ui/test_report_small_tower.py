@@ -24,6 +24,8 @@ the status date Apr 1:
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.ui.test_cli_report import pdf_text, squash
@@ -80,6 +82,9 @@ def test_every_number_of_the_small_tower_report(site, tmp_path, cli):
     res = cli("report", path, "--week", "2025-W13", "-o", pdf, *db, env=env)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == f"wrote {pdf}: weekly site report, week 2025-W13, 4 pages"
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert pdf.stat().st_mode & 0o777 == 0o666 & ~mask  # an ordinary file, not a private temp
     pages, text = pdf_text(pdf)
     assert pages == 4  # cover; summary and elevation; plan, PPC, look-ahead, nodes; flowline
     expect = [

@@ -10,14 +10,13 @@ as PNG, SVG or PDF.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.charts.elevation import ElevationTower
 
 from ..report.words import ahead_words, say
+from .files import replacing
 from .fonts import drawing
 
 DPI = 120
@@ -196,15 +195,8 @@ def render_elevation(towers: tuple[ElevationTower, ...], path, lang: str, status
                  color="#666666")
         ax = draw_elevation(fig, [0.75 / width, 0.16, 1 - 0.9 / width, 0.79], towers, lang)
         pixels = _pixels(fig, ax, towers)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix,
-                                   dir=str(target.parent))
-        os.close(fd)
-        try:
+        with replacing(target) as tmp:
             fig.savefig(tmp, dpi=DPI, format=target.suffix[1:].lower(), facecolor="white")
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     w, h = fig.bbox.size
     return Picture(str(target), int(w), int(h), pixels, status_date)
 

@@ -10,11 +10,9 @@ file beside the output and renames it, so a failure leaves no partial file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
+from .files import replacing
 from .fonts import rc, text_width
 
 WIDTH, HEIGHT = 8.27, 11.69  # A4 portrait, inches
@@ -215,18 +213,10 @@ class Document:
                      color=MUTED)
             fig.text((WIDTH - RIGHT) / WIDTH, (BOTTOM - 0.45) / HEIGHT,
                      self.page_word.format(i=i, n=n), fontsize=7.5, color=MUTED, ha="right")
-        target = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                   dir=str(target.parent))
-        os.close(fd)
-        try:
-            with matplotlib.rc_context(rc()), PdfPages(tmp, metadata=metadata) as pdf:
-                for fig in self.pages:
-                    pdf.savefig(fig)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(path) as tmp, matplotlib.rc_context(rc()), \
+                PdfPages(tmp, metadata=metadata) as pdf:
+            for fig in self.pages:
+                pdf.savefig(fig)
         return n
 
 

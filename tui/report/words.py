@@ -145,7 +145,9 @@ def node_status(lang: str, status: str) -> str:
 
 def cause_name(lang: str, cause: str) -> str:
     """A cause of work not done, as recorded (``materials``), with its Chinese in zh."""
-    full = CAUSES.get(cause, cause)
+    if cause not in CAUSES:  # "no reason recorded": an item not done with no reason yet
+        return say(lang, "no_reason") if lang == "zh" else cause
+    full = CAUSES[cause]
     if lang == "zh" and "(" in full:
         return f"{full[full.rindex('(') + 1:].rstrip(')')} ({cause})"
     return cause
