@@ -40,7 +40,7 @@ class PlanRef:
     ``label`` names what was used (``week 2023-W27 plan (version 1)``)."""
 
     level: str
-    period: object  # projects.periods.Period (key, first, last)
+    period: object  # projects.plans.periods.Period (key, first, last)
     found: bool
     label: str
 
@@ -48,7 +48,7 @@ class PlanRef:
 @dataclass(frozen=True, slots=True)
 class Overview:
     """What the overview shows for one plan level; ``ppc`` is the period's plan complete
-    (``projects.plans.PPC``) for a frozen year, month or week plan."""
+    (``projects.plans.view.PPC``) for a frozen year, month or week plan."""
 
     project: str
     status_date: dt.date | None
@@ -93,7 +93,7 @@ class NodeTable:
 
 @dataclass(frozen=True, slots=True)
 class WhatIfView:
-    """A what-if (``projects.whatif.WhatIf``, one scenario) with the activities that became
+    """A what-if (``projects.scenarios.compare.WhatIf``, one scenario) with the activities that became
     or stopped being critical grouped for reading (``A.F2–F43.fitout (42)``)."""
 
     result: object
@@ -208,7 +208,7 @@ class Backend:
 
     # -- the week plan and recording ----------------------------------------------------------
     def week(self, shift: int = 0, start=None):
-        """The week plan (``projects.plans.PlanView``: frozen with outcomes and PPC, else
+        """The week plan (``projects.plans.view.PlanView``: frozen with outcomes and PPC, else
         derived now) of the week holding the status date (or the week ``start``), moved
         ``shift`` weeks."""
         tracked = self.tracked()

@@ -8,7 +8,7 @@ own (:func:`tui.commands.status.verdict` and ``signed``).
 
 from __future__ import annotations
 
-from projects.records import CAUSES
+from projects.storage.records import CAUSES
 
 from ..commands.status import signed, verdict
 from ..i18n import S as APP

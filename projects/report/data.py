@@ -12,17 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from projects.errors import ProjectError
+from projects.plans.frozen import (
+    PlanStatus,
+    frozen_plans,
+    node_review,
+    plan_baseline,
+    plan_status,
+    plan_view,
+)
+from projects.plans.periods import Period, parse_period, period_of
+from projects.plans.view import PPC, PlanView, derive_items
+from projects.progress.entries import recorder
+from projects.progress.tracked import Tracked
+from projects.project import current_schedule
 from scheduler.baseline import Baseline
 from scheduler.charts.elevation import ElevationTower, elevation_tower
 from scheduler.result import COMPLETE
-
-from .errors import ProjectError
-from .periods import Period, parse_period, period_of
-from .planning import PlanStatus, frozen_plans, node_review, plan_baseline, plan_status, plan_view
-from .plans import PPC, PlanView, derive_items
-from .progress_input import recorder
-from .service import current_schedule
-from .tracking import Tracked
 
 LOOKAHEAD_WEEKS = 3
 PPC_WEEKS = 8
