@@ -16,8 +16,8 @@ from pathlib import Path
 from scheduler.charts.elevation import ElevationTower
 
 from ..report.words import ahead_words, say
+from .embedded_fonts import drawing
 from .files import replacing
-from .fonts import drawing
 
 DPI = 120
 # face colour, hatch, hatch/edge colour per stage: 0 nothing done, 1 structure, then trades

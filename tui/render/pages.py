@@ -3,8 +3,8 @@ pages with their header repeated, pictures, and a footer with the page number.
 
 Positions are in inches from the page's bottom-left corner; a cursor runs down the page and
 a new page starts when the next block would not fit above the footer. Text widths are
-measured from the fonts (:func:`tui.render.fonts.text_width`), so nothing is drawn past its
-column or the margin. :meth:`Document.save` writes the pages with ``PdfPages`` to a temporary
+measured from the fonts (:func:`tui.render.embedded_fonts.text_width`), so nothing is drawn
+past its column or the margin. :meth:`Document.save` writes the pages with ``PdfPages`` to a temporary
 file beside the output and renames it, so a failure leaves no partial file.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .embedded_fonts import rc, text_width
 from .files import replacing
-from .fonts import rc, text_width
 
 WIDTH, HEIGHT = 8.27, 11.69  # A4 portrait, inches
 LEFT, RIGHT, TOP, BOTTOM = 0.7, 0.7, 0.7, 0.8

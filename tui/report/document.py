@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from projects.report import ReportData
 
 from ..render.elevation import draw_elevation
-from ..render.fonts import drawing
+from ..render.embedded_fonts import drawing
 from ..render.pages import Column, Document
 from . import sections
 from .words import say

@@ -14,7 +14,7 @@ from projects.charts import check_output
 from projects.errors import ProjectError
 
 from ..render.elevation import render_elevation
-from ..render.fonts import report_fonts
+from ..render.embedded_fonts import report_fonts
 from .document import Extras, write_report
 
 
