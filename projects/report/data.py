@@ -100,14 +100,15 @@ def report_data(store, tracked: Tracked, kind: str, period, *, by: str | None = 
         raise ProjectError.single("the project has no towers: a site report needs a towers "
                                   "section", file=tracked.base.path, field="towers",
                                   code="no_towers")
-    level = kind if _frozen(store, tracked, period) else "master"
+    frozen = _frozen_periods(store, tracked)
+    level = kind if (period.level, period.key) in frozen else "master"
     status = plan_status(store, tracked, level, period if level != "master" else None)
     plan = plan_view(store, tracked, kind, period)
     if not plan.lines:
         raise ProjectError.single(f"nothing is planned in {period.label}: no report to write",
                                   file="towerplan", field=f"--{kind}", code="empty_plan")
     baseline = plan_baseline(store, tracked, level, period if level != "master" else None)
-    weeks = ppc_weeks(store, tracked, period)
+    weeks = ppc_weeks(store, tracked, period, frozen)
     ahead = lookahead_period(period)
     current = current_schedule(tracked.project)
     _, elev = elevation_data(store, tracked)
@@ -118,22 +119,22 @@ def report_data(store, tracked: Tracked, kind: str, period, *, by: str | None = 
                       elev, baseline, tuple((t.id, t.name) for t in tracked.project.towers))
 
 
-def _frozen(store, tracked: Tracked, period: Period) -> bool:
-    """Whether ``period`` has a frozen plan."""
-    return any(p.level == period.level and p.period == period.key
-               for p in frozen_plans(store, tracked))
+def _frozen_periods(store, tracked: Tracked) -> set[tuple[str, str]]:
+    """(level, period key) of every period with a frozen plan."""
+    return {(p.level, p.period) for p in frozen_plans(store, tracked)}
 
 
-def ppc_weeks(store, tracked: Tracked, period: Period, count: int = PPC_WEEKS
-              ) -> tuple[WeekPPC, ...]:
-    """PPC of the ``count`` weeks up to the last week starting in ``period``, oldest first
-    (weeks with no frozen plan have ``ppc`` ``None``)."""
+def ppc_weeks(store, tracked: Tracked, period: Period, frozen: set[tuple[str, str]],
+              count: int = PPC_WEEKS) -> tuple[WeekPPC, ...]:
+    """PPC of the ``count`` weeks up to ``period`` (a week, or the month's last week: the
+    one whose Thursday is in it), oldest first; weeks with no frozen plan (not in
+    ``frozen``) have ``ppc`` ``None``."""
     last = period_of("week", period.last - dt.timedelta(days=(period.last.weekday() + 4) % 7)
                      if period.level == "month" else period.first)
     out = []
     for back in range(count - 1, -1, -1):
         week = period_of("week", last.first - dt.timedelta(weeks=back))
-        view = plan_view(store, tracked, "week", week) if _frozen(store, tracked, week) \
+        view = plan_view(store, tracked, "week", week) if ("week", week.key) in frozen \
             else None
         out.append(WeekPPC(week, view.ppc if view else None))
     return tuple(out)

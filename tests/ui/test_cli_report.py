@@ -87,6 +87,7 @@ def test_chinese_is_real_text_with_and_without_a_system_cjk_font(rongfa_week):
     _, zh = reports["zh"]
     assert "施工周报" in zh and "形象进度图" in zh and "关键节点" in zh
     assert "提前19天" in zh and "提前31天" in zh
+    assert "对比计划总控计划(由项目文件生成)" in zh  # the plan compared against, in Chinese
 
 
 def test_the_week_plan_ppc_and_reasons(tmp_path, cli):

@@ -16,7 +16,7 @@ from ..render.elevation import draw_elevation
 from ..render.embedded_fonts import drawing
 from ..render.pages import Column, Document
 from . import sections
-from .words import say
+from .words import plan_name, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,8 @@ def cover(doc: Document, data: ReportData, lang: str, title: str, period: str) -
     doc.space(0.15)
     doc.lines(title, size=18)
     doc.space(0.6)
-    plan = data.status.baseline
-    if data.status.fallback:
-        plan += " → " + " → ".join(data.status.fallback)
+    plan = " → ".join(plan_name(lang, p) for p in (data.status.baseline,
+                                                      *data.status.fallback))
     rows = [(say(lang, "cover.project"), f"{data.project_name} ({data.project_id})"),
             (say(lang, "cover.status"), str(data.status_date or "—")),
             (say(lang, "cover.period"), period),

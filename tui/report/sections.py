@@ -8,7 +8,7 @@ from __future__ import annotations
 from projects.report import ReportData
 
 from ..render.pages import Column, Document
-from .words import ahead_words, cause_name, node_status, say, signed_days
+from .words import ahead_words, cause_name, node_status, plan_name, say, signed_days
 
 AHEAD, BEHIND = "#1A7F37", "#C0392B"
 
@@ -22,7 +22,8 @@ def _tone(days) -> dict | None:
 def summary(doc: Document, data: ReportData, lang: str) -> None:
     """One line per tower, as ``towerplan status``."""
     doc.heading(say(lang, "s.summary"))
-    doc.lines(say(lang, "against", plan=data.status.baseline), size=8, color="#666666")
+    doc.lines(say(lang, "against", plan=plan_name(lang, data.status.baseline)), size=8,
+              color="#666666")
     cols = [Column(say(lang, "col.tower"), max_width=1.2),
             Column(say(lang, "col.floors"), max_width=0.8),
             Column(say(lang, "col.height"), max_width=0.9),

@@ -8,6 +8,8 @@ own (:func:`tui.commands.status.verdict` and ``signed``).
 
 from __future__ import annotations
 
+import re
+
 from projects.storage.records import CAUSES
 
 from ..commands.status import signed, verdict
@@ -97,7 +99,7 @@ R: dict[str, tuple[str, str]] = {
     "e.gap_floors": ("{n:+d} floors", "{n:+d} 层"),
     "e.stage0": ("not started", "未施工"),
     "e.building": ("structure in progress", "主体施工中"),
-    "e.done_suffix": ("{name} done", "{name}完成"),
+    "e.done_suffix": ("{name} done", "{name} 完成"),
     "e.structure": ("Structure", "主体结构"),
     "e.crown": ("crown", "塔冠"),
     "e.height": ("m above ±0.000", "标高 (米)"),
@@ -137,6 +139,22 @@ def signed_days(lang: str, days: int | None, unit: str = "days") -> str:
         return signed(days, unit)
     word = "天" if unit == "days" else "个工作日"
     return "按计划" if days == 0 else f"{'+' if days > 0 else '−'}{abs(days)} {word}"
+
+
+_PLAN = re.compile(r"^(master|year|month|week)( \S+)? plan \((derived from the file|version "
+                   r"(\d+))\)$")
+_LEVEL_ZH = {"master": "总控计划", "year": "年计划", "month": "月计划", "week": "周计划"}
+
+
+def plan_name(lang: str, label: str) -> str:
+    """A plan's label from :func:`projects.service.plan_label` (``week 2023-W27 plan
+    (version 1)``) in ``lang``: ``2023-W27 周计划 (第 1 版)``; unchanged in English."""
+    got = _PLAN.match(label)
+    if lang != "zh" or got is None:
+        return label
+    level, key, how, version = got.groups()
+    made = "由项目文件生成" if version is None else f"第 {version} 版"
+    return f"{(key or '').strip()} {_LEVEL_ZH[level]} ({made})".strip()
 
 
 def node_status(lang: str, status: str) -> str:
