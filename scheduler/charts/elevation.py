@@ -18,7 +18,6 @@ silhouette shows where the tower steps back; heights are to scale, widths are no
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..baseline import Baseline
@@ -169,7 +168,3 @@ def _top(floors: tuple[ElevationFloor, ...], number: int | None) -> float:
         return 0.0
     return next(f.top for f in floors if f.number == number)
 
-
-def plan_date(baseline: Baseline, tower: Tower, number: int | None) -> dt.date | None:
-    """The plan's pour date of floor ``number`` of ``tower``."""
-    return None if number is None else baseline.finish(tower.floor(number).key)

@@ -1,0 +1,1 @@
+"""Drawing on the front ends' side: A4 report pages and the building-elevation picture."""

@@ -63,7 +63,7 @@ def draw_elevation(fig, rect, towers: tuple[ElevationTower, ...], lang: str,
                    legend: bool = True):
     """Draw the towers into ``rect`` (figure fractions) of ``fig``; returns the axes."""
     ax = fig.add_axes(rect)
-    top = max(t.height + t.crown_height * 0 for t in towers) or 1.0
+    top = max(t.height for t in towers) or 1.0  # the tallest, crown included
     for i, t in enumerate(towers):
         _tower(ax, t, i * SLOT + LEFT_ROOM, lang, top)
     ax.set_xlim(0, SLOT * len(towers))
