@@ -138,7 +138,7 @@ def whatif(doc: Document, result, lang: str) -> None:
         for j, node in enumerate(tower.nodes):
             rows.append([f"  {node.name}", *[_cell(o.towers[k].nodes[j], o is result.base)
                                                for o in outs]])
-    rows.append(["project finish", *[str(o.project_finish) + (
+    rows.append([say(lang, "finish"), *[str(o.project_finish) + (
         "" if o is result.base else f" {o.delta_days:+d}") for o in outs]])
     doc.table(cols, rows)
 
@@ -153,9 +153,9 @@ def risk(doc: Document, result, lang: str) -> None:
     cols = [Column("", max_width=2.4), Column("CPM", "r"), Column("P50", "r"),
             Column("P80", "r"), Column("P90", "r")]
     rows = [[f"{t.tower}  {t.name}", *_spread(t.topping_out)] for t in result.towers]
-    rows.append(["project finish", *_spread(result.finish)])
+    rows.append([say(lang, "finish"), *_spread(result.finish)])
     doc.table(cols, rows)
-    doc.lines(f"{result.iterations} iterations, seed {result.seed}", size=7.5,
+    doc.lines(say(lang, "runs", n=result.iterations, seed=result.seed), size=7.5,
               color="#666666")
 
 

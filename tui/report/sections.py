@@ -81,7 +81,9 @@ def period_plan(doc: Document, data: ReportData, lang: str) -> None:
     plan = data.plan
     doc.heading(say(lang, "s.plan", level=say(lang, f"lvl.{data.kind}")))
     if plan.frozen is None:
-        doc.lines(say(lang, "plan_draft", period=data.period.name), size=8, color="#666666")
+        name = data.period.name if lang != "zh" else \
+            f"{data.period.key} {say(lang, f'lvl.{data.kind}')}"
+        doc.lines(say(lang, "plan_draft", period=name), size=8, color="#666666")
     cols = [Column(say(lang, "col.activity"), max_width=2.6),
             Column(say(lang, "col.planned_finish"), max_width=0.85),
             Column(say(lang, "col.now"), max_width=0.85),

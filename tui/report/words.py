@@ -108,6 +108,8 @@ R: dict[str, tuple[str, str]] = {
                        "高度按比例; 宽度仅示意退台, 不按比例。"),
     "risk.line": ("P50 {p50} · P80 {p80} · P90 {p90}", "P50 {p50} · P80 {p80} · P90 {p90}"),
     "base": ("base", "基准"),
+    "finish": ("project finish", "项目完工"),
+    "runs": ("{n} iterations, seed {seed}", "{n} 次模拟, 随机种子 {seed}"),
 }
 
 STATUS_ZH = {"ahead": "提前 {n} 天", "behind": "滞后 {n} 天", "on": "按计划",
