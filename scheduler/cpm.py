@@ -1,6 +1,6 @@
 """The critical-path method: forward pass, backward pass, floats, progress and constraints.
 
-Conventions (DESIGN.md): an activity of duration d starting at index s occupies [s, s+d) of its
+Conventions (docs/design.md): an activity of duration d starting at index s occupies [s, s+d) of its
 own calendar. Links, with lag L in working days of the successor's calendar (or calendar days):
 FS: succ.start ≥ pred.end + L; SS: succ.start ≥ pred.start + L; FF: succ.end ≥ pred.end + L;
 SF: succ.end ≥ pred.start + L. Between activities on one calendar with a working-day lag this is

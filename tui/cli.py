@@ -12,6 +12,9 @@ import importlib
 import os
 import sys
 
+from projects.service import ProjectError
+from scheduler.errors import SchedulerError
+
 COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
             "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "elevation", "report", "tui")
 
@@ -58,9 +61,6 @@ def main(argv=None) -> int:
         # A one-shot command builds large acyclic structures (100k activities) and then exits:
         # the cyclic collector would only rescan them, about a quarter of the run at 100k.
         gc.disable()
-    from projects.errors import ProjectError
-    from scheduler.errors import SchedulerError
-
     try:
         return int(args.func(args) or 0)
     except ProjectError as err:

@@ -81,3 +81,29 @@ def write_json(value, stream=None) -> None:
     stream = stream or sys.stdout
     json.dump(value, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+# --- the words towerplan status says a figure in (the site report says the same) ---
+def signed(n, unit: str = "days") -> str:
+    """``+31 days`` / ``−4 days`` / ``on plan``."""
+    if n is None:
+        return "—"
+    if n == 0:
+        return "on plan"
+    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
+
+
+def _one(unit: str, n: int) -> str:
+    """``days`` → ``day`` for ±1."""
+    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
+
+
+def verdict(n) -> tuple[str, str]:
+    """(text, colour) for a signed number of days."""
+    if n is None:
+        return "no floors recorded yet", "dim"
+    if n > 0:
+        return f"{n} {_one('days', n)} AHEAD", "green"
+    if n < 0:
+        return f"{-n} {_one('days', n)} BEHIND", "red"
+    return "ON PLAN", "bold"

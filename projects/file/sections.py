@@ -285,10 +285,10 @@ def read_links(r: Reader, raw, path: tuple, succ: str) -> list[Link]:
             continue
         r.keys(item, here, LINK_KEYS, required=("id",), what="predecessor")
         pid = r.string(item["id"], (*here, "id"), "predecessor id") if "id" in item else None
-        kind = "FS"
+        kind: str | None = "FS"
         if "type" in item:
             kind = r.choice(item["type"], (*here, "type"), "link type", LINK_TYPES)
-        lag = (0, False)
+        lag: tuple[int, bool] | None = (0, False)
         if item.get("lag") is not None:
             lag = r.lag(item["lag"], (*here, "lag"))
         if pid is None or kind is None or lag is None:

@@ -18,7 +18,7 @@ from projects.errors import Problem, ProjectError
 try:
     import yaml_rs
 except ImportError:  # pragma: no cover - a platform without the wheel
-    yaml_rs = None
+    yaml_rs = None  # type: ignore[assignment]
 
 
 def read_text(path: Path) -> str:

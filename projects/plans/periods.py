@@ -47,6 +47,7 @@ class Period:
             return None
         if self.level == "year":
             return MASTER
+        assert self.first is not None  # every period but the master has dates
         if self.level == "month":
             return period_of("year", self.first)
         return period_of("month", self.first + dt.timedelta(days=3))  # the week's Thursday

@@ -146,7 +146,9 @@ def _with(line: PlanLine, outcome: str, reason: Reason | None) -> PlanLine:
 def _outcome(line: PlanLine, period: Period, status: dt.date | None) -> str:
     if line.state == "removed":
         return "removed"
+    assert period.last is not None, "a year, month or week period has dates"
     if line.state == COMPLETE:
+        assert line.finish_now is not None, "a finished line has its finish"
         return "done" if line.finish_now <= period.last else "not done"
     over = status is not None and (status > period.last or line.item.finish < status)
     return "not done" if over else "open"

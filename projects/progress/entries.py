@@ -97,6 +97,7 @@ def draft(project: Project, activity, started=None, finished=None, remaining=Non
         problems.append(("finished", f"finished {f} is before started {s}"))
     if problems:
         return None, problems
+    assert target is not None  # an unknown activity is a problem above
     return Draft(target, s, f, rem, (note or "").strip() or None, withdraw), []
 
 
@@ -157,26 +158,29 @@ class Checker:
         if target.id in self.pending:
             return self.pending[target.id]
         if target.kind == "floor":
-            first = self.network.activity(target.floor.first)
-            key = self.network.activity(target.floor.key)
+            floor = target.place()[1]
+            first = self.network.activity(floor.first)
+            key = self.network.activity(floor.key)
             return Actual(first.actual_start, key.actual_finish, None)
         a = self.network.activity(target.id)
         return Actual(a.actual_start, a.actual_finish, a.remaining)
 
     def _poured(self, target: Target, k: int) -> dt.date | None:
-        floor = target.tower.floors[k]
-        fid = f"{target.tower.id}.{floor.label}"
+        tower = target.place()[0]
+        floor = tower.floors[k]
+        fid = f"{tower.id}.{floor.label}"
         if fid in self.pending:
             return self.pending[fid].finished
         return self.network.activity(floor.key).actual_finish
 
     def _order(self, target: Target, day: dt.date) -> str | None:
         """Floors go up in order: the floor below is poured first, the one above after."""
-        floors = target.tower.floors
-        k = floors.index(target.floor)
+        tower, floor = target.place()
+        floors = tower.floors
+        k = floors.index(floor)
         if k > 0:
             below = self._poured(target, k - 1)
-            label = f"{target.tower.id}.{floors[k - 1].label}"
+            label = f"{tower.id}.{floors[k - 1].label}"
             if below is None:
                 return (f"{label} has no pour recorded yet: record it first (floors are poured "
                         f"in order)")
@@ -185,7 +189,7 @@ class Checker:
         if k + 1 < len(floors):
             above = self._poured(target, k + 1)
             if above is not None and above < day:
-                return (f"{target.id} poured {day} is after {target.tower.id}."
+                return (f"{target.id} poured {day} is after {tower.id}."
                         f"{floors[k + 1].label} was poured ({above})")
         return None
 

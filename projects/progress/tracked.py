@@ -99,6 +99,7 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
     if problems:
         raise ProjectError([Problem("towerplan", 0, 0, f, m, "bad_progress")
                             for f, m in problems])
+    assert got is not None  # a draft or its problems
     if withdraw:
         _check_withdraw(store, tracked, got)
     saved = _save(store, tracked, [(0, got)], recorder(by), source,

@@ -9,6 +9,7 @@ know) are mapped back to the file with :func:`locate_error`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from projects.towers.read import read_towers
 from scheduler.calendar import CalendarSpec
 from scheduler.errors import SchedulerError, suggest
 from scheduler.network import Activity, Link, Network
+from scheduler.riskspec import RiskSpec
+from scheduler.towers import Tower
 
 TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
             "risk")
@@ -43,10 +46,10 @@ class Project:
     settings: Settings
     network: Network
     origins: dict[str, tuple] = field(repr=False, default_factory=dict)
-    towers: tuple = ()
+    towers: tuple[Tower, ...] = ()
     raw: dict = field(repr=False, default_factory=dict)
     text: str = field(repr=False, default="")
-    risk: object = field(repr=False, default=None)  # scheduler.riskspec.RiskSpec when given
+    risk: RiskSpec | None = field(repr=False, default=None)
 
     @property
     def id(self) -> str:
@@ -71,6 +74,7 @@ def load_project(path, *, text: str | None = None, raw: dict | None = None) -> P
     project = _build(r, raw, file, text or "")
     if r.problems:
         raise problems_error(r.problems, file, text if text is not None else None, raw)
+    assert project is not None  # no project only when a problem was recorded
     return project
 
 
@@ -88,12 +92,14 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
     default = head.calendar or ("default" if "default" in names else (names or ["default"])[0])
     if head.calendar and head.calendar not in names:
         _unknown(r, ("project", "calendar"), "calendar", head.calendar, names)
-    acts, links, origins = [], [], {}
+    acts: list[Activity] = []
+    links: list[Link] = []
+    origins: dict[str, tuple] = {}
     if raw.get("activities") is not None:
         acts, links, origins = read_activities(r, raw["activities"], default)
     r.context.update(calendars={s.name: s for s in specs}, start=head.start,
                      status_date=head.status_date)
-    towers = ()
+    towers: Sequence[Tower] = ()
     if raw.get("towers") is not None or raw.get("phases") is not None \
             or raw.get("links") is not None:
         towers = read_towers(r, raw, default, acts, links, origins)
@@ -223,8 +229,8 @@ def locate_error(project: Project, err: SchedulerError) -> ProjectError:
         path = project.origins[err.activity]
         if err.field:
             path = (*path, err.field)
-    elif err.field == "base" and getattr(err, "calendar", None):
-        path = ("calendars", err.calendar, "base")
+    elif err.field == "base" and (calendar := getattr(err, "calendar", None)):
+        path = ("calendars", calendar, "base")
     elif err.field:
         path = ("project",)
     code = getattr(err, "code", "invalid")

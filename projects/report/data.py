@@ -129,15 +129,23 @@ def ppc_weeks(store, tracked: Tracked, period: Period, frozen: set[tuple[str, st
     """PPC of the ``count`` weeks up to ``period`` (a week, or the month's last week: the
     one whose Thursday is in it), oldest first; weeks with no frozen plan (not in
     ``frozen``) have ``ppc`` ``None``."""
-    last = period_of("week", period.last - dt.timedelta(days=(period.last.weekday() + 4) % 7)
-                     if period.level == "month" else period.first)
+    first, end = _span(period)
+    last = period_of("week", end - dt.timedelta(days=(end.weekday() + 4) % 7)
+                     if period.level == "month" else first)
     out = []
     for back in range(count - 1, -1, -1):
-        week = period_of("week", last.first - dt.timedelta(weeks=back))
+        week = period_of("week", _span(last)[0] - dt.timedelta(weeks=back))
         view = plan_view(store, tracked, "week", week) if ("week", week.key) in frozen \
             else None
         out.append(WeekPPC(week, view.ppc if view else None))
     return tuple(out)
+
+
+def _span(period: Period) -> tuple[dt.date, dt.date]:
+    """The first and last day of a dated period (a week or a month always has them)."""
+    if period.first is None or period.last is None:
+        raise ValueError(f"{period.name} has no dates")
+    return period.first, period.last
 
 
 def count_causes(weeks) -> tuple[tuple[str, int], ...]:
@@ -151,9 +159,10 @@ def count_causes(weeks) -> tuple[tuple[str, int], ...]:
 
 def lookahead_period(period: Period, weeks: int = LOOKAHEAD_WEEKS) -> Period:
     """The ``weeks`` weeks after ``period``: Monday after its last day, for ``weeks`` weeks."""
-    first = period.last + dt.timedelta(days=1)
+    last = _span(period)[1]
+    first = last + dt.timedelta(days=1)
     first -= dt.timedelta(days=first.weekday())
-    if first <= period.last:
+    if first <= last:
         first += dt.timedelta(weeks=1)
     end = first + dt.timedelta(weeks=weeks, days=-1)
     return Period("lookahead", f"{first.isoformat()}/{end.isoformat()}", first, end)

@@ -163,17 +163,17 @@ def group_ids(ids, limit: int = 12) -> list[str]:
             order.append(key)
         floors[key].append(parts[1])
     runs: dict[tuple, list[str]] = {}  # (tower, first, last) → suffixes, in order
-    out: list = []
+    out: list[str | tuple] = []
     for item in order:
         if isinstance(item, str):
             out.append(item)
             continue
         for first, last in _runs(sorted(set(floors[item]))):
-            key = (item[0], first, last)
-            if key not in runs:
-                runs[key] = []
-                out.append(key)
-            runs[key].append(item[1])
+            run = (item[0], first, last)
+            if run not in runs:
+                runs[run] = []
+                out.append(run)
+            runs[run].append(item[1])
     shown = [x if isinstance(x, str) else _run_text(x, runs[x]) for x in out]
     if len(shown) > limit:
         return [*shown[:limit], f"+{len(shown) - limit} more"]

@@ -1,6 +1,6 @@
 """The one API the front ends call: load a project and schedule it, record progress, derive
-and freeze year/month/week plans, run what-ifs, explain, forecast and simulate, chart data,
-and exchange with MS Project and Excel. It returns engine values and frozen records, never ORM
+and freeze year/month/week plans, run what-ifs, explain, forecast and simulate, chart data (the
+front ends draw it), and exchange with MS Project and Excel. It returns engine values and frozen records, never ORM
 rows; every mistake of the user's comes out as a :class:`~projects.errors.ProjectError`
 naming the file, line and field.
 
@@ -16,13 +16,11 @@ Tracked (use ``.project`` with the functions that take a project); then ``record
 from projects.charts import (
     Comparison,
     compare_with,
-    export_flowline,
-    export_gantt,
-    export_scurve,
     flowline_chart,
     gantt_chart,
     scurve_chart,
 )
+from projects.errors import Problem, ProjectError
 from projects.plans.frozen import (
     PlanStatus,
     freeze_plan,
@@ -70,7 +68,17 @@ from .analysis import (
     risk,
     tower_views,
 )
-from .exchange import ImportReport, export_mspdi, export_tables_xlsx, import_mspdi
+from .exchange import (
+    CAUSES,
+    ImportReport,
+    export_mspdi,
+    export_tables_xlsx,
+    import_mspdi,
+    node_review_xlsx,
+    plan_xlsx,
+    schedule_xlsx,
+    status_xlsx,
+)
 
 
 def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
@@ -80,6 +88,8 @@ def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
 
 
 __all__ = [
+    # every mistake of the user's
+    "Problem", "ProjectError",
     # a project and its schedule
     "Project", "open_project", "schedule_project", "load_and_schedule", "check_project_text",
     "baseline_schedule", "current_schedule", "tower_statuses",
@@ -97,7 +107,7 @@ __all__ = [
     "ReportData", "report_period", "report_data", "elevation_data",
     # charts
     "Comparison", "compare_with", "gantt_chart", "flowline_chart", "scurve_chart",
-    "export_gantt", "export_flowline", "export_scurve",
     # exchange
-    "ImportReport", "export_mspdi", "import_mspdi", "export_tables_xlsx",
+    "ImportReport", "export_mspdi", "import_mspdi", "export_tables_xlsx", "schedule_xlsx",
+    "status_xlsx", "node_review_xlsx", "plan_xlsx", "CAUSES",
 ]

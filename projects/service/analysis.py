@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from projects.dashboard import ActivityDetail
 from projects.dashboard import activity_detail as detail
@@ -66,7 +67,7 @@ def risk(project: Project, *, iterations: int | None = None, seed: int | None = 
     ``seed`` and ``correlation`` override it. ``progress(fraction)`` is called as the run
     goes."""
     spec = project.risk or RiskSpec()
-    changes = {k: v for k, v in (("iterations", iterations), ("seed", seed),
+    changes: dict[str, Any] = {k: v for k, v in (("iterations", iterations), ("seed", seed),
                                  ("correlation", correlation)) if v is not None}
     spec = dataclasses.replace(spec, **changes)
     if spec.iterations < 1 or not 0 <= spec.correlation < 1:

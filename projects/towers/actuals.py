@@ -66,7 +66,7 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     for a in acts:  # a node "structure to floor N" is reached the day floor N is poured
         if a.key_node and a.floor is not None and a.id not in updates:
             key = next((f.key for f in floors if f.number == a.floor), None)
-            done = updates.get(key, {}).get("actual_finish")
+            done = updates.get(key or "", {}).get("actual_finish")
             if done is not None and a.id.startswith(f"{t.id}.") and _node_of_floor(t, a):
                 updates[a.id] = {"actual_finish": done}
     if not updates:
@@ -177,13 +177,14 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
         # way) by the status date: the pour itself, and what follows it, only when recorded
         assumed = sidx is not None and (fin is not None or ef <= key_es)
         if ef == es:  # a milestone inside the cycle: on the day before its index
-            if (fin is not None and ef <= key_ef) or (assumed and base + es <= sidx):
+            if (fin is not None and ef <= key_ef) or (assumed and sidx is not None
+                                                      and base + es <= sidx):
                 day = cal.date_of(base + es - 1)
                 updates[aid] = {"actual_start": day, "actual_finish": day}
             continue
-        if (fin is not None and ef <= key_ef) or (assumed and last < sidx):
+        if (fin is not None and ef <= key_ef) or (assumed and sidx is not None and last < sidx):
             updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
-        elif (assumed and first < sidx and es < key_es) or \
+        elif (assumed and sidx is not None and first < sidx and es < key_es) or \
                 (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)

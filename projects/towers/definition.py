@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from projects.file.reader import Reader
 from projects.file.sections import LINK_KEYS, read_links
+from scheduler.network import Link
 from scheduler.towers import FLOOR_KINDS, Tower, wright_days
 
 TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "heights",
@@ -48,7 +49,7 @@ class TowerDef:
     names: dict[int, str] = field(default_factory=dict)
     steps: list[dict] = field(default_factory=list)
     step_reference: int | None = None
-    next_floor: list[dict] = field(default_factory=list)
+    next_floor: list[Link] = field(default_factory=list)
     trades: list[dict] = field(default_factory=list)
     nodes: list[dict] = field(default_factory=list)
     topping_out: dt.date | None = None
@@ -185,7 +186,7 @@ def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
             r.error((*path, "learning", "rate"), "rate must be at most 1 (0.85 = 15% faster "
                     "each time the floor count doubles)")
             return
-        if None in (first, rate, low):
+        if first is None or rate is None or low is None:
             return
         floors = floors_of(r, raw["floors"], (*path, "floors"), t) if "floors" in raw else \
             list(range(1, t.floors + 1))

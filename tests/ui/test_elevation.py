@@ -12,6 +12,7 @@ from projects import service
 from scheduler.charts.elevation import SETBACK_STEP
 from tests.conftest import EXAMPLE
 from tui.render.elevation import render_elevation, stage_style
+from tui.report.words import Words
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def _rgb(hex_colour: str) -> tuple:
 def test_png_pixels_show_done_floors_up_to_the_poured_height(rongfa, tmp_path):
     matplotlib = pytest.importorskip("matplotlib")
     day, towers, _ = rongfa
-    pic = render_elevation(tuple(towers.values()), tmp_path / "e.png", "en", day)
+    pic = render_elevation(tuple(towers.values()), tmp_path / "e.png", Words("en"), day)
     assert (pic.width_px, pic.height_px) == (744, 1080)
     image = matplotlib.image.imread(pic.path)
     pixels = [[tuple(round(float(c) * 255) for c in px[:3]) for px in row] for row in image]

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
-from projects.errors import ProjectError
+from projects.service import ProjectError
 
 from ..i18n import language
+from ..render import check_output, draw
 from ..report.make import make_elevation, make_report
 
 PLAN_LEVELS = ("master", "year", "month", "week")
@@ -259,7 +260,8 @@ class Backend:
         with what is recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan
         ``level`` the app shows (the master plan when that period has none frozen), or write
         the weekly site ``report`` (the week shown when the level is the week, else the week of
-        the status date). Returns what was written: its file, size (or pages) and warnings."""
+        the status date). Returns what was written: its file, size (or pages) and warnings
+        (``tui.render.Rendered`` for a chart)."""
         if chart == "elevation":
             return make_elevation(self.store, self.tracked(), path, language())
         if chart == "report":
@@ -268,8 +270,11 @@ class Backend:
             return make_report(self.store, tracked, "week", week, path, language())
         base, _ = self.baseline(level, shift)
         project = self.project()
+        out = check_output(path)
         if chart == "gantt":
-            return service.export_gantt(project, path, level=gantt_level, baseline=base)
-        if chart == "flowline":
-            return service.export_flowline(project, path, baseline=base)
-        return service.export_scurve(project, path, baseline=base)
+            data = service.gantt_chart(project, level=gantt_level, baseline=base)
+        elif chart == "flowline":
+            data = service.flowline_chart(project, baseline=base)
+        else:
+            data = service.scurve_chart(project, baseline=base)
+        return draw(data, out)

@@ -60,7 +60,7 @@ def _project_error(error) -> tuple[str, str]:
 
 def describe(error: BaseException) -> tuple[str, str]:
     """(title, message) for a notification about ``error``."""
-    from projects.errors import ProjectError
+    from projects.service import ProjectError
     from scheduler.errors import SchedulerError
 
     if isinstance(error, ProjectError):

@@ -5,7 +5,9 @@ the master plan's floor today and the days ahead or behind (``towerplan status``
 from __future__ import annotations
 
 from ..i18n import detect
-from .common import add_as_of, add_db, add_file, open_tracked
+from ..render import check_output
+from ..report.make import check_folder, make_elevation
+from ._shared import add_as_of, add_db, add_file, open_tracked
 
 
 def register(sub) -> None:
@@ -25,11 +27,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    # the drawing loads on use, as in every command (startup time)
-    from projects.charts import check_output
-
-    from ..report.make import check_folder, make_elevation
-
     check_folder(check_output(args.output))
     store, tracked = open_tracked(args)
     pic = make_elevation(store, tracked, args.output, args.lang or detect(), as_of=args.as_of)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, iso
+from projects import service
+
+from ..output import clip, paint, table, write_json
+from ._shared import add_as_of, add_file, add_format, iso
 
 
 def register(sub) -> None:
@@ -27,13 +30,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     project = service.open_project(args.file)
     exp = service.explain(project, args.activity, scenario=args.scenario, as_of=args.as_of)
     if args.format == "json":
-        from ..output import write_json
-
         write_json(as_json(exp))
         return 0
     print(render(exp))
@@ -58,8 +57,6 @@ def as_json(exp) -> dict:
 
 
 def render(exp) -> str:
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     a = exp.activity
     verdict = paint("CRITICAL", "red", "bold", on=on) if exp.critical else \

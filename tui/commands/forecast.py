@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from projects import service
+
+from ..output import paint, table, write_json
+from ._shared import add_as_of, add_file, add_format, bad_argument, iso
 
 
 def register(sub) -> None:
@@ -29,8 +32,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     if args.lookback < 1:
         raise bad_argument("--lookback must be at least 1", "--lookback")
     if args.minimum is not None and args.minimum <= 0:
@@ -41,8 +42,6 @@ def run(args) -> int:
           "baseline": base}
     fits = {m: service.forecast(project, method=m, **kw) for m in ("last", "learning")}
     if args.format == "json":
-        from ..output import write_json
-
         write_json({"project": project.id, "towers": [
             as_json(last, learn) for last, learn in zip(fits["last"], fits["learning"])]})
         return 0
@@ -75,8 +74,6 @@ def _vs_plan(day, plan) -> str:
 
 
 def render(title: str, lasts, learns, floors: bool) -> str:
-    from ..output import paint
-
     on = sys.stdout.isatty()
     lines = [paint(f"{title} — forecast from the floor cycle trend", "bold", on=on), ""]
     for last, learn in zip(lasts, learns):
@@ -122,8 +119,6 @@ def _trend_lines(last, learn) -> list[str]:
 
 
 def _floor_table(last, learn) -> list[str]:
-    from ..output import table
-
     by = {f.label: f for f in learn.floors}
     rows = []
     for f in last.floors:

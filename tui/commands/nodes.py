@@ -8,7 +8,10 @@ planned date when there is no target).
 
 from __future__ import annotations
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
+from projects import service
+
+from ..output import clip, paint, table, use_colour, write_csv, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_table
 
 FIELDS = ["id", "name", "tower", "target", "planned", "forecast", "actual", "status",
           "margin_days"]
@@ -35,24 +38,16 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     store, tracked = open_tracked(args)
     nodes = service.node_review(store, tracked, args.plan, args.period or None,
                                 as_of=args.as_of, risk_days=args.risk_days)
     rows = [[n.id, n.name, n.tower, iso(n.target), iso(n.planned), iso(n.forecast),
              iso(n.actual), n.status, n.slack_days] for n in nodes]
     if args.format == "xlsx":
-        from projects.exchange import node_review_sheet  # pandas + openpyxl, only here
-
-        return write_sheet(node_review_sheet(nodes), args.output)
+        return write_table(args.output, lambda out: service.node_review_xlsx(nodes, out))
     if args.format == "json":
-        from ..output import write_json
-
         write_json([dict(zip(FIELDS, r)) for r in rows])
     elif args.format == "csv":
-        from ..output import write_csv
-
         write_csv(FIELDS, rows)
     else:
         print(render(tracked, nodes, args.plan))
@@ -60,8 +55,6 @@ def run(args) -> int:
 
 
 def render(tracked, nodes, plan: str) -> str:
-    from ..output import clip, paint, table, use_colour
-
     on = use_colour()
     body, styles = [], []
     for n in nodes:

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import sys
 
+from projects import service
+
 from ..i18n import detect
-from .common import add_db, add_file, open_tracked
+from ..report.make import check_pdf, make_report
+from ._shared import add_db, add_file, open_tracked
 
 
 def register(sub) -> None:
@@ -39,11 +42,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    # the service and the report's drawing load on use, as in every command (startup time)
-    from projects import service
-
-    from ..report.make import check_pdf, make_report
-
     kind, text = ("week", args.week) if args.week else ("month", args.month)
     check_pdf(args.output)
     period = service.report_period(kind, text)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from projects import service
+
+from ..output import clip, paint, table, write_json
+from ._shared import add_as_of, add_file, add_format, bad_argument, iso
 
 
 def register(sub) -> None:
@@ -36,8 +39,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     if args.iterations is not None and args.iterations < 1:
         raise bad_argument("--iterations must be at least 1", "--iterations")
     if args.seed is not None and args.seed < 0:
@@ -56,8 +57,6 @@ def run(args) -> int:
         if bar:
             bar.close()
     if args.format == "json":
-        from ..output import write_json
-
         write_json(as_json(result))
         return 0
     print(render(result, max(0, args.top), args.scenario))
@@ -105,8 +104,6 @@ def as_json(r) -> dict:
 
 
 def render(r, top: int, scenario: str | None = None) -> str:
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     status = f", status date {r.status_date}" if r.status_date else ""
     lines = [paint(f"{r.project} — schedule risk, {r.iterations:,} iterations, seed "
@@ -134,17 +131,13 @@ def render(r, top: int, scenario: str | None = None) -> str:
 
 def _critical_rows(crit, top: int) -> list[list[str]]:
     """Activities with the same index (to 0.1%) shown together: ``A.F2–F43.fitout (42)``."""
-    from projects.service import group_ids
-
-    from ..output import clip
-
     buckets: dict[float, list[tuple[str, str, float]]] = {}
     for aid, name, c in crit:
         buckets.setdefault(round(c, 3), []).append((aid, name, c))
     rows = []
     for members in buckets.values():
         names = {aid: name for aid, name, _ in members}
-        for label in group_ids([aid for aid, _, _ in members], limit=6):
+        for label in service.group_ids([aid for aid, _, _ in members], limit=6):
             rows.append([_share(members[0][2]), label, clip(names.get(label, ""), 40)])
             if len(rows) == top:
                 return rows

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
+from projects import service
+
+from ..output import paint, signed, verdict, write_json
+from ._shared import (
+    add_as_of,
+    add_db,
+    add_file,
+    add_format,
+    cap,
+    iso,
+    line_json,
+    open_tracked,
+    ppc_json,
+    write_table,
+)
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
@@ -36,8 +50,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     store, tracked = open_tracked(args)
     st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
                              lookback=max(1, args.lookback))
@@ -45,8 +57,6 @@ def run(args) -> int:
     if args.format == "xlsx":
         return _xlsx(statuses, args.output)
     if args.format == "json":
-        from ..output import write_json
-        from .plan import line_json, ppc_json
 
         plan = st.plan
         write_json({"project": tracked.base.id, "status_date": iso(statuses[0].status_date),
@@ -65,8 +75,6 @@ def run(args) -> int:
 
 def period_block(view) -> str:
     """PPC of a frozen period plan and what was not done, with the reasons recorded."""
-    from .plan import cap
-
     ppc = view.ppc
     lines = [f"{cap(view.period.label)}: {len(view.lines)} items, {ppc.due} due"]
     if ppc.percent is not None:
@@ -83,9 +91,7 @@ def period_block(view) -> str:
 
 
 def _xlsx(statuses, path) -> int:
-    from projects.exchange import status_sheet  # pandas + openpyxl, only here
-
-    return write_sheet(status_sheet(statuses), path)
+    return write_table(path, lambda out: service.status_xlsx(statuses, out))
 
 
 def as_json(s) -> dict:
@@ -104,36 +110,10 @@ def as_json(s) -> dict:
     return out
 
 
-def signed(n, unit: str = "days") -> str:
-    """``+31 days`` / ``−4 days`` / ``on plan``."""
-    if n is None:
-        return "—"
-    if n == 0:
-        return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
-def verdict(n) -> tuple[str, str]:
-    """(text, colour) for a signed number of days."""
-    if n is None:
-        return "no floors recorded yet", "dim"
-    if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
-    if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
-    return "ON PLAN", "bold"
-
 
 def render(title: str, statuses, plan: str, fallback=()) -> str:
     """The per-tower blocks under a header naming the plan (and the plans it falls back to
     for activities it does not hold)."""
-    from ..output import paint
-
     on = sys.stdout.isatty()
     first = statuses[0]
     lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .common import add_db, add_file, bad_argument, date_arg
+from ._shared import add_db, add_file, bad_argument, date_arg
 
 
 def register(sub) -> None:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_format, iso
+from projects import service
+
+from ..output import clip, paint, table, write_json
+from ._shared import add_format, iso
 
 
 def register(sub) -> None:
@@ -27,12 +30,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     result = service.whatif(args.base, args.scenarios)
     if args.format == "json":
-        from ..output import write_json
-
         write_json({"base": as_json(result.base),
                     "scenarios": [as_json(s) for s in result.scenarios]})
         return 0
@@ -64,8 +63,6 @@ def _signed(n: int) -> str:
 
 def render(result) -> str:
     """The comparison table and, per scenario, what changed."""
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     outs = [result.base, *result.scenarios]
     head = ["", "base", *(clip(s.name, 24) for s in result.scenarios)]
@@ -99,18 +96,14 @@ def render(result) -> str:
 
 
 def _scenario_lines(s, on: bool) -> list[str]:
-    from projects.service import group_ids
-
-    from ..output import paint
-
     lines = [paint(f"{s.name}", "bold", on=on) + f"  ({s.file})"]
     lines.append(f"  project finish {s.project_finish} ({_words(s.delta_days)})")
     if s.became_critical:
         lines.append(f"  became critical ({len(s.became_critical)}): "
-                     + ", ".join(group_ids(s.became_critical)))
+                     + ", ".join(service.group_ids(s.became_critical)))
     if s.left_critical:
         lines.append(f"  stopped being critical ({len(s.left_critical)}): "
-                     + ", ".join(group_ids(s.left_critical)))
+                     + ", ".join(service.group_ids(s.left_critical)))
     if not s.became_critical and not s.left_critical:
         lines.append("  the critical path is unchanged")
     lines += [f"  note: {n}" for n in s.notes]

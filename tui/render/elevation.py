@@ -5,7 +5,8 @@ filled by how far the work on it has got, the plan's floor today and the gap bet
 Readable in black and white: each stage has its own hatching as well as its colour, and the
 plan line, the poured line and the gap are written out in words. :func:`draw_elevation` draws
 into a part of any figure (a report page); :func:`render_elevation` writes the picture alone
-as PNG, SVG or PDF.
+as PNG, SVG or PDF. The words come in ``words`` (:class:`tui.report.words.Words`: English or
+Chinese), so the drawing holds no strings of its own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 
 from scheduler.charts.elevation import ElevationTower
 
-from ..report.words import ahead_words, say
 from .embedded_fonts import drawing
 from .files import replacing
 
@@ -59,26 +59,26 @@ def stage_style(stage: int) -> tuple[str, str, str]:
     return STAGES[min(stage, len(STAGES) - 1)]
 
 
-def draw_elevation(fig, rect, towers: tuple[ElevationTower, ...], lang: str,
+def draw_elevation(fig, rect, towers: tuple[ElevationTower, ...], words,
                    legend: bool = True):
     """Draw the towers into ``rect`` (figure fractions) of ``fig``; returns the axes."""
     ax = fig.add_axes(rect)
     top = max(t.height for t in towers) or 1.0  # the tallest, crown included
     for i, t in enumerate(towers):
-        _tower(ax, t, i * SLOT + LEFT_ROOM, lang, top)
+        _tower(ax, t, i * SLOT + LEFT_ROOM, words, top)
     ax.set_xlim(0, SLOT * len(towers))
     ax.set_ylim(-top * 0.02, top * 1.1)
     ax.spines[["top", "right", "bottom"]].set_visible(False)
     ax.set_xticks([])
-    ax.set_ylabel(say(lang, "e.height"), fontsize=8)
+    ax.set_ylabel(words.say("e.height"), fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
     ax.axhline(0, color="#555555", linewidth=1.0)
     if legend:
-        _legend(ax, towers, lang)
+        _legend(ax, towers, words)
     return ax
 
 
-def _tower(ax, t: ElevationTower, x0: float, lang: str, top: float) -> None:
+def _tower(ax, t: ElevationTower, x0: float, words, top: float) -> None:
     from matplotlib.patches import Rectangle  # heavy: only when a picture is drawn
 
     for f in t.floors:
@@ -98,10 +98,10 @@ def _tower(ax, t: ElevationTower, x0: float, lang: str, top: float) -> None:
             fontsize=9, fontweight="bold")
     done = sum(1 for f in t.floors if f.done[0])
     ax.text(x0 + 0.5, top * 1.045, f"{done} / {len(t.floors)} · "
-            f"{ahead_words(lang, t.days_ahead)}", ha="center", va="top", fontsize=7.5,
+            f"{words.ahead(t.days_ahead)}", ha="center", va="top", fontsize=7.5,
             color=_tone(t.days_ahead))
-    _lines(ax, t, x0, lang)
-    _fronts(ax, t, x0, lang)
+    _lines(ax, t, x0, words)
+    _fronts(ax, t, x0, words)
 
 
 def _tone(days: int | None) -> str:
@@ -114,28 +114,28 @@ def _label_floor(t: ElevationTower, number: int | None) -> str:
     return next((f.label for f in t.floors if f.number == number), "—")
 
 
-def _lines(ax, t: ElevationTower, x0: float, lang: str) -> None:
+def _lines(ax, t: ElevationTower, x0: float, words) -> None:
     """The poured line, the plan's line today and the gap between them, labelled."""
     right = x0 + 1.0
     ys = _spread([t.done_top, t.plan_top], min_gap=_floor_h(t) * 2.2)
     if t.done_floor is not None:
         ax.hlines(t.done_top, x0, right + 0.1, color=_tone(t.days_ahead), linewidth=1.6,
                   zorder=4)
-        ax.text(right + 0.12, ys[0], say(lang, "e.done", floor=_label_floor(t, t.done_floor),
+        ax.text(right + 0.12, ys[0], words.say("e.done", floor=_label_floor(t, t.done_floor),
                                          h=t.done_top), fontsize=6.5, va="center",
                 color=_tone(t.days_ahead))
     if t.plan_floor is not None:
         ax.hlines(t.plan_top, x0 - 0.05, right + 0.1, color=PLAN, linewidth=1.0,
                   linestyles=(0, (4, 2)), zorder=4)
-        ax.text(right + 0.12, ys[1], say(lang, "e.plan", floor=_label_floor(t, t.plan_floor)),
+        ax.text(right + 0.12, ys[1], words.say("e.plan", floor=_label_floor(t, t.plan_floor)),
                 fontsize=6.5, va="center", color=PLAN)
     if t.done_floor is not None and t.plan_floor is not None and t.done_top != t.plan_top:
         ax.annotate("", (right + 0.05, t.done_top), (right + 0.05, t.plan_top),
                     arrowprops={"arrowstyle": "<->", "color": _tone(t.days_ahead),
                                 "lw": 1.0}, zorder=5)
     mid = max(t.done_top, t.plan_top) + _floor_h(t) * 5.5
-    ax.text(right + 0.12, mid, f"{ahead_words(lang, t.days_ahead)}\n"
-            f"{say(lang, 'e.gap_floors', n=t.floors_gap)}", fontsize=7, va="center",
+    ax.text(right + 0.12, mid, f"{words.ahead(t.days_ahead)}\n"
+            f"{words.say('e.gap_floors', n=t.floors_gap)}", fontsize=7, va="center",
             fontweight="bold", color=_tone(t.days_ahead))
 
 
@@ -153,7 +153,7 @@ def _spread(ys: list[float], min_gap: float) -> list[float]:
     return out
 
 
-def _fronts(ax, t: ElevationTower, x0: float, lang: str) -> None:
+def _fronts(ax, t: ElevationTower, x0: float, words) -> None:
     """Each trade's highest floor finished, marked beside the tower's left edge."""
     fronts = [f for f in t.fronts[1:] if f.top is not None]
     ys = _spread([f.top for f in fronts], _floor_h(t) * 2.0)
@@ -163,24 +163,24 @@ def _fronts(ax, t: ElevationTower, x0: float, lang: str) -> None:
         ax.text(x0 - 0.3, y, f.label, fontsize=5.5, ha="right", va="center", color=ink)
 
 
-def _legend(ax, towers, lang: str) -> None:
+def _legend(ax, towers, words) -> None:
     from matplotlib.patches import Patch
 
     names = max((t.stage_names for t in towers), key=len)
     handles = [Patch(facecolor=stage_style(0)[0], edgecolor="#888888",
-                     label=say(lang, "e.stage0")),
+                     label=words.say("e.stage0")),
                Patch(facecolor=BUILDING[0], hatch=BUILDING[1], edgecolor=BUILDING[2],
-                     label=say(lang, "e.building"))]
+                     label=words.say("e.building"))]
     for k, name in enumerate(names, 1):
         face, hatch, ink = stage_style(k)
-        shown = say(lang, "e.structure") if k == 1 else name
+        shown = words.say("e.structure") if k == 1 else name
         handles.append(Patch(facecolor=face, hatch=hatch, edgecolor=ink,
-                             label=say(lang, "e.done_suffix", name=shown)))
+                             label=words.say("e.done_suffix", name=shown)))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=3,
               fontsize=6.5, frameon=False, handlelength=2.2, handleheight=1.4)
 
 
-def render_elevation(towers: tuple[ElevationTower, ...], path, lang: str, status_date
+def render_elevation(towers: tuple[ElevationTower, ...], path, words, status_date
                      ) -> Picture:
     """Write the picture alone to ``path`` (.png, .svg or .pdf), through a temporary file."""
     from matplotlib.figure import Figure  # heavy: only when a picture is drawn
@@ -189,11 +189,11 @@ def render_elevation(towers: tuple[ElevationTower, ...], path, lang: str, status
     width = 1.0 + 2.6 * len(towers)
     with drawing():
         fig = Figure(figsize=(width, 9.0), dpi=DPI)
-        fig.text(0.5, 0.985, say(lang, "e.title", date=status_date), ha="center", va="top",
+        fig.text(0.5, 0.985, words.say("e.title", date=status_date), ha="center", va="top",
                  fontsize=11, fontweight="bold")
-        fig.text(0.5, 0.012, say(lang, "e.heights_note"), ha="center", fontsize=6.5,
+        fig.text(0.5, 0.012, words.say("e.heights_note"), ha="center", fontsize=6.5,
                  color="#666666")
-        ax = draw_elevation(fig, [0.75 / width, 0.16, 1 - 0.9 / width, 0.79], towers, lang)
+        ax = draw_elevation(fig, [0.75 / width, 0.16, 1 - 0.9 / width, 0.79], towers, words)
         pixels = _pixels(fig, ax, towers)
         with replacing(target) as tmp:
             fig.savefig(tmp, dpi=DPI, format=target.suffix[1:].lower(), facecolor="white")

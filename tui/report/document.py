@@ -16,7 +16,7 @@ from ..render.elevation import draw_elevation
 from ..render.embedded_fonts import drawing
 from ..render.pages import Column, Document
 from . import sections
-from .words import plan_name, say
+from .words import Words, plan_name, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def elevation(doc: Document, data: ReportData, lang: str) -> None:
     height = max(6.5, doc.y - 0.9 - 0.8)
     fig, box = doc.area(height)
     box = [box[0] + 0.06, box[1] + 0.75 / 11.69, box[2] - 0.06, box[3] - 0.75 / 11.69]
-    draw_elevation(fig, box, data.elevation, lang)
+    draw_elevation(fig, box, data.elevation, Words(lang))
     doc.lines(say(lang, "e.heights_note"), size=7, color="#666666")
 
 

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
-from projects.charts import check_output
-from projects.errors import ProjectError
+from projects.service import ProjectError
 
+from ..render import check_output, draw
 from ..render.elevation import render_elevation
 from ..render.embedded_fonts import report_fonts
 from .document import Extras, write_report
+from .words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +81,11 @@ def _pictures(project, data, folder: Path):
     """The flowline (and for a month the S-curve) as the chart commands draw them, against
     the report's plan: (flowline PNG, S-curve PNG or ``None``, warnings)."""
     report_fonts()  # the packaged CJK font, so that the charts can draw Chinese names too
-    flow = service.export_flowline(project, folder / "flowline.png", baseline=data.baseline)
+    flow = draw(service.flowline_chart(project, baseline=data.baseline), folder / "flowline.png")
     curve = None
     if data.kind == "month":
-        curve = service.export_scurve(project, folder / "scurve.png", baseline=data.baseline)
+        curve = draw(service.scurve_chart(project, baseline=data.baseline),
+                     folder / "scurve.png")
     warnings = tuple(dict.fromkeys(w for r in (flow, curve) if r for w in r.warnings))
     return flow.path, (curve.path if curve else None), warnings
 
@@ -93,4 +95,4 @@ def make_elevation(store, tracked, path, lang: str, *, as_of=None):
     :class:`tui.render.elevation.Picture`."""
     out = check_folder(check_output(path))
     day, towers = service.elevation_data(store, tracked, as_of=as_of)
-    return render_elevation(towers, out, lang, day)
+    return render_elevation(towers, out, Words(lang), day)

@@ -3,17 +3,18 @@
 ``say(lang, key, **values)`` fills a string's ``str.format`` values. Words the terminal app
 already has (node statuses, plan levels, column names) come from :data:`tui.i18n.S`, so the
 report and the app say the same; the ahead/behind words in English are ``towerplan status``'s
-own (:func:`tui.commands.status.verdict` and ``signed``).
+own (:func:`tui.output.verdict` and ``signed``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from projects.storage.records import CAUSES
+from projects.service import CAUSES
 
-from ..commands.status import signed, verdict
 from ..i18n import S as APP
+from ..output import signed, verdict
 
 R: dict[str, tuple[str, str]] = {
     "week.title": ("Weekly site report", "施工周报"),
@@ -157,6 +158,20 @@ def plan_name(lang: str, label: str) -> str:
     level, key, how, version = got.groups()
     made = "由项目文件生成" if version is None else f"第 {version} 版"
     return f"{(key or '').strip()} {_LEVEL_ZH[level]} ({made})".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The strings of one language, handed to a drawing that shows words
+    (:func:`tui.render.elevation.render_elevation`)."""
+
+    lang: str
+
+    def say(self, name: str, /, **values) -> str:
+        return say(self.lang, name, **values)
+
+    def ahead(self, days: int | None) -> str:
+        return ahead_words(self.lang, days)
 
 
 def node_status(lang: str, status: str) -> str:

@@ -10,8 +10,9 @@ baseline, the cycle measured on site beside the actual line.
 
 from __future__ import annotations
 
-from ..charts.flowline import Flowline, TowerFlow
-from ..charts.layout import DPI, WIDTH_IN, time_scale
+from scheduler.charts.flowline import Flowline, TowerFlow
+from scheduler.charts.layout import DPI, WIDTH_IN, time_scale
+
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
 from .style import COLOURS, LINES, SERIES_COLOURS, series_name

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 
-from ..charts.layout import DPI, WIDTH_IN, time_scale
-from ..charts.scurve import SCurve, TowerCurves
+from scheduler.charts.layout import DPI, WIDTH_IN, time_scale
+from scheduler.charts.scurve import SCurve, TowerCurves
+
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
 from .style import COLOURS, LINES, SERIES_COLOURS, series_name

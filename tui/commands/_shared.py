@@ -1,11 +1,14 @@
-"""Arguments and small helpers shared by the commands."""
+"""Arguments and small helpers shared by the commands (not a command: the commands import
+this module, never each other)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
-from projects.errors import ProjectError
+from projects import service
+from projects.service import ProjectError
 
 
 def add_file(p: argparse.ArgumentParser) -> None:
@@ -48,10 +51,6 @@ def add_db(p: argparse.ArgumentParser) -> None:
 
 def open_tracked(args):
     """(store, tracked project) for a command with FILE and --db; warnings go to stderr."""
-    import sys
-
-    from projects import service
-
     store = service.open_store(getattr(args, "db", None))
     tracked = service.open_tracked(args.file, store)
     for warning in tracked.warnings:
@@ -64,15 +63,35 @@ def local_time(moment) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
-def write_sheet(sheet, path) -> int:
-    """Write one table (a :class:`projects.exchange.Sheet`) to the workbook ``path`` for
-    ``--format xlsx -o FILE.xlsx``."""
-    import sys
-
+def write_table(path, write) -> int:
+    """``--format xlsx -o FILE.xlsx``: ``write(path)`` (a service function writing one table
+    to the workbook ``path`` and returning the sheet's name), then say what was written."""
     if not path:
         raise bad_argument("--format xlsx needs -o FILE.xlsx", "--output")
-    from projects.exchange import write_xlsx  # pandas + openpyxl, only here
-
-    write_xlsx(path, [sheet])
-    print(f"wrote {path}: sheet {sheet.name}", file=sys.stderr)
+    name = write(path)
+    print(f"wrote {path}: sheet {name}", file=sys.stderr)
     return 0
+
+
+def line_json(ln) -> dict:
+    """One plan line with ISO dates."""
+    i, ref = ln.item, ln.reference
+    return {"activity": i.activity, "name": i.name, "tower": i.tower, "node": i.node,
+            "start": iso(i.start), "finish": iso(i.finish), "state": ln.state, "due": ln.due,
+            "reference_start": iso(ref[0]) if ref else None,
+            "reference_finish": iso(ref[1]) if ref else None,
+            "start_now": iso(ln.start_now), "finish_now": iso(ln.finish_now),
+            "outcome": ln.outcome, "reason": ln.reason.cause if ln.reason else None,
+            "reason_text": ln.reason.text if ln.reason else None}
+
+
+def ppc_json(ppc) -> dict | None:
+    if ppc is None:
+        return None
+    return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
+            "open": ppc.open, "causes": dict(ppc.causes)}
+
+
+def cap(text: str) -> str:
+    """The text with its first letter in capitals (the rest left alone)."""
+    return text[:1].upper() + text[1:]
