@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-from projects.service import ProjectError
+from projects.service import ProjectError, one_line
 from scheduler.errors import SchedulerError
 
 COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         print(str(err), file=sys.stderr)
         return 2
     except SchedulerError as err:
-        print(f"towerplan: {err.message}", file=sys.stderr)
+        print(one_line(f"towerplan: {err.message}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("towerplan: interrupted", file=sys.stderr)

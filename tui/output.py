@@ -83,27 +83,54 @@ def write_json(value, stream=None) -> None:
     stream.write("\n")
 
 
-# --- the words towerplan status says a figure in (the site report says the same) ---
-def signed(n, unit: str = "days") -> str:
-    """``+31 days`` / ``−4 days`` / ``on plan``."""
-    if n is None:
-        return "—"
-    if n == 0:
-        return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
 def verdict(n) -> tuple[str, str]:
     """(text, colour) for a signed number of days."""
     if n is None:
         return "no floors recorded yet", "dim"
     if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
+        return f"{n} {one('days', n)} AHEAD", "green"
     if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
+        return f"{-n} {one('days', n)} BEHIND", "red"
     return "ON PLAN", "bold"
+
+
+def ahead(n, unit: str = "days") -> str:
+    """``31 days ahead`` / ``4 days behind`` / ``on plan`` (``—`` for none): days ahead of a
+    plan, + = ahead. Every signed figure a command prints carries its word."""
+    return worded(n, unit, "ahead", "behind")
+
+
+def in_working_days(n, days) -> str:
+    """`` (19 working days)``: days ahead ``n`` in working days beside ``days`` in calendar
+    days, with its word only when it differs from the calendar days' (nothing when both are
+    on plan). ``towerplan status`` and the site report say it so."""
+    if n is None or (n == 0 and days == 0):
+        return ""
+    if n and days and (n > 0) == (days > 0):
+        return f" ({abs(n)} working {one('days', n)})"
+    return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
+
+
+def early(n, unit: str = "days") -> str:
+    """``36 days early`` / ``3 days late`` / ``on time``: a date against its plan or target,
+    + = earlier."""
+    return worded(n, unit, "early", "late", "on time")
+
+
+def later(n, unit: str = "days") -> str:
+    """``5 days later`` / ``2 days earlier`` / ``no change``: against a base, + = later."""
+    return worded(n, unit, "later", "earlier", "no change")
+
+
+def worded(n, unit: str, plus: str, minus: str, zero: str = "on plan") -> str:
+    """``abs(n) unit plus`` for n > 0, ``… minus`` for n < 0, ``zero`` for 0, ``—`` for none."""
+    if n is None:
+        return "—"
+    if n == 0:
+        return zero
+    return f"{abs(n)} {one(unit, n)} {plus if n > 0 else minus}"
+
+
+def one(unit: str, n: int) -> str:
+    """``days`` → ``day`` for ±1."""
+    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit

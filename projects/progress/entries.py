@@ -13,11 +13,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import getpass
+import io
 import os
 from dataclasses import dataclass
 
 from projects.errors import Problem, ProjectError
+from projects.file.limits import MAX_DAYS, MAX_FILE_BYTES, date_problem
 from projects.file.reader import parse_date
+from projects.file.yaml import check_text
 from projects.project.load import Project
 from projects.storage.records import ProgressEntry
 
@@ -111,19 +114,20 @@ def _date(value, name: str, problems: list) -> dt.date | None:
     day = parse_date(value)
     if day is None:
         problems.append((name, f"must be a date written YYYY-MM-DD, not {value!r}"))
+    elif date_problem(day):
+        problems.append((name, date_problem(day)))
+        return None
     return day
 
 
 def _count(value, problems: list) -> int | None:
     if not _given(value):
         return None
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        n = -1
-    if n < 0:
-        problems.append(("remaining", f"must be a whole number of working days, not "
-                         f"{value!r}"))
+    text = str(value).strip()
+    n = int(text) if text.isascii() and text.isdigit() and len(text) < 12 else -1
+    if not 0 <= n <= MAX_DAYS:
+        problems.append(("remaining", f"must be a whole number of working days up to "
+                         f"{MAX_DAYS:,}, not {value!r}"))
         return None
     return n
 
@@ -200,8 +204,12 @@ def read_csv(path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int], li
     :class:`ProjectError`. Blank lines and ``#`` lines are skipped."""
     file = str(path)
     try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            raise ProjectError.single(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
+                                      file=file, code="too_large")
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            lines = list(csv.reader(fh))
+            text = check_text(fh.read(), file, "a CSV file")
+        lines = list(csv.reader(io.StringIO(text, newline="")))
     except FileNotFoundError:
         raise ProjectError.single("no such file", file=file, code="no_file") from None
     except (OSError, UnicodeDecodeError, csv.Error) as exc:

@@ -211,8 +211,13 @@ def progress_history(store: Store, tracked: Tracked, activity: str | None = None
         return entries
     try:
         wanted = resolve(tracked.base, activity).id
-    except ProjectError:
+    except ProjectError as err:
         wanted = activity.strip()  # an id the file no longer has can still have a history
+        if not any(e.activity == wanted for e in entries):
+            p = err.problems[0]
+            head, sep, hint = p.message.partition(";")
+            raise ProjectError.single(f"{head}, and nothing recorded for it{sep}{hint}",
+                                      file=p.file, field=p.field, code=p.code) from None
     return tuple(e for e in entries if e.activity == wanted)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from projects.errors import Problem, ProjectError
+from projects.file.positions import LARGE, locate_many
 from projects.file.reader import Reader, field_name
 from projects.file.sections import (
     Header,
@@ -25,7 +26,7 @@ from projects.file.sections import (
 )
 from projects.file.yaml import load_fast, load_positions, locate, read_text
 from projects.risk.section import read_risk
-from projects.towers.read import read_towers
+from projects.towers.read import link_key, read_towers
 from scheduler.calendar import CalendarSpec
 from scheduler.errors import SchedulerError, suggest
 from scheduler.network import Activity, Link, Network
@@ -138,10 +139,20 @@ def _check_references(r: Reader, raw, acts: list[Activity], links: list[Link],
                 _unknown(r, (*origins.get(a.id, ()), "calendar"), "calendar", a.calendar,
                          calendars)
     if not ({link.pred for link in links} - seen.keys()) \
+            and not ({link.succ for link in links} - seen.keys()) \
             and all(link.pred != link.succ for link in links):
         return  # the common case: every link names an activity, none itself
     for link in links:
-        if link.pred not in seen:
+        top = origins.get(link_key(link.pred, link.succ))
+        if top is not None and (link.pred not in seen or link.succ not in seen):
+            end, name = ("from", link.pred) if link.pred not in seen else ("to", link.succ)
+            hint = suggest(name, seen)
+            extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+            r.error((*top, end), f"link {link.pred} → {link.succ}: unknown activity "
+                    f"{name!r}{extra}", "unknown_activity")
+        elif link.succ not in seen:
+            continue  # a tower's start link to a missing floor: reported with the tower
+        elif link.pred not in seen:
             path = _link_path(raw, origins, link)
             hint = suggest(link.pred, seen)
             extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
@@ -209,14 +220,20 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
             text = read_text(Path(file))
         except ProjectError:
             text = None
-    if text is not None:
+    fast = None
+    if text is not None and raw is not None and len(text) > LARGE:
+        fast = locate_many(text, raw, [path for path, _, _ in problems])
+    if text is not None and fast is None:
         try:
             doc = load_positions(text, file)
         except ProjectError:
             doc = None
     out = []
     for path, message, code in problems:
-        line, col = locate(doc, path) if doc is not None and path else (0, 0)
+        if fast is not None:
+            line, col = fast[path] if path else (0, 0)
+        else:
+            line, col = locate(doc, path) if doc is not None and path else (0, 0)
         out.append(Problem(file, line, col, field_name(path), message, code))
     out.sort(key=lambda p: (p.line, p.column))
     return ProjectError(out)
@@ -225,7 +242,12 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
 def locate_error(project: Project, err: SchedulerError) -> ProjectError:
     """Map an engine error to the project file: the activity's place and the field."""
     path: tuple = ()
-    if err.activity and err.activity in project.origins:
+    ring = getattr(err, "cycle", ())
+    through = [project.origins[link_key(a, b)] for a, b in zip(ring, (*ring[1:], *ring[:1]))
+               if link_key(a, b) in project.origins]
+    if through:  # a loop closed by a top-level link: at that link's line
+        path = through[0]
+    elif err.activity and err.activity in project.origins:
         path = project.origins[err.activity]
         if err.field:
             path = (*path, err.field)

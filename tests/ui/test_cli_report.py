@@ -52,17 +52,21 @@ def test_summary_has_the_figures_and_words_of_status(rongfa_week):
     reports, status, _ = rongfa_week
     pages, text = reports["en"]
     # cover; summary and elevation; the week's plan, PPC and look-ahead; key nodes; flowline
-    assert (pages, reports["nocjk"][0], reports["zh"][0]) == (5, 5, 4)
+    assert (pages, reports["nocjk"][0], reports["zh"][0]) == (5, 5, 5)
     assert status["status_date"] == "2023-07-04" and squash("Status date2023-07-04") in text
     for t in status["towers"]:
         words = f"{t['days_ahead']} days AHEAD"  # status: "19 days AHEAD"
         assert squash(words) in text
-        assert squash(f"+{t['days_ahead']} days (+{t['working_days_ahead']} working days)") \
+        assert squash(f"{t['days_ahead']} days ahead ({t['working_days_ahead']} working days)") \
             in text
         assert squash(f"{t['floors_done']} / {t['floors_total']}") in text
         assert squash(f"{t['height_m']:.1f} of {t['height_total_m']:.1f} m") in text
         assert squash(f"{t['current_cycle_days']:g} days/floor now") in text
-        assert squash(f"{t['forecast_topping_out']} · plan {t['planned_topping_out']}") in text
+        n = t["topping_out_ahead_days"]
+        assert squash(f"forecast {t['forecast_topping_out']}, {abs(n)} days "
+                      f"{'early' if n > 0 else 'late'} against planned "
+                      f"{t['planned_topping_out']}") in text
+        assert squash(f"trend {t['trend_topping_out']} at the cycle now") in text
         node = t["next_node"]
         assert squash(f"{node['name']} · target {node['target']} · forecast "
                       f"{node['forecast']}") in text
@@ -75,7 +79,8 @@ def test_key_nodes_table_is_the_nodes_command(rongfa_week):
     _, text = reports["en"]
     for n in nodes:
         when = f"{n['actual']} (actual)" if n["actual"] else n["forecast"]
-        margin = f"{n['margin_days']:+d}"
+        m = n["margin_days"]
+        margin = "on time" if m == 0 else f"{abs(m)} d {'early' if m > 0 else 'late'}"
         assert squash(f"{n['target'] or ''}{n['planned']}{when}{n['status']}{margin}") in text
 
 

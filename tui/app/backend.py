@@ -20,7 +20,7 @@ from projects import service
 from projects.service import ProjectError
 
 from ..i18n import language
-from ..render import check_output, draw
+from ..render import check_output
 from ..report.make import make_elevation, make_report
 
 PLAN_LEVELS = ("master", "year", "month", "week")
@@ -277,4 +277,6 @@ class Backend:
             data = service.flowline_chart(project, baseline=base)
         else:
             data = service.scurve_chart(project, baseline=base)
+        from ..render.draw import draw  # the renderers and matplotlib: only to export
+
         return draw(data, out)

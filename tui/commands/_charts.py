@@ -7,8 +7,8 @@ import sys
 
 from projects import service
 
-from ..render import check_output, draw
-from ._shared import add_as_of, add_db, add_file, date_arg, open_tracked
+from ..render import check_output
+from ._shared import add_as_of, add_db, add_file, bad_argument, date_arg, open_tracked
 
 
 def add_chart_arguments(p: argparse.ArgumentParser, default_name: str, *,
@@ -60,13 +60,17 @@ def prepare(args):
                "baseline": service.plan_baseline(store, tracked, args.plan,
                                                  args.period or None)}
     if hasattr(args, "lookback"):
-        options["lookback"] = max(1, args.lookback)
+        if args.lookback < 1:
+            raise bad_argument("--lookback must be at least 1", "--lookback")
+        options["lookback"] = args.lookback
         options["method"] = args.method
     return service, project, options
 
 
 def write(chart, output, what: str) -> int:
     """Draw ``chart`` (chart data from the service) to ``output``, then :func:`report`."""
+    from ..render.draw import draw  # the renderers and matplotlib: only to draw a picture
+
     return report(draw(chart, output), what)
 
 

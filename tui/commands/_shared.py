@@ -23,9 +23,12 @@ def add_format(p: argparse.ArgumentParser, choices=("table", "csv", "json")) -> 
 def date_arg(text: str) -> dt.date:
     """argparse type for YYYY-MM-DD dates."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if service.date_problem(day):
+        raise argparse.ArgumentTypeError(service.date_problem(day))
+    return day
 
 
 def add_as_of(p: argparse.ArgumentParser) -> None:
@@ -49,13 +52,24 @@ def add_db(p: argparse.ArgumentParser) -> None:
                         "~/.local/share/towerplan/towerplan.db)")
 
 
-def open_tracked(args):
-    """(store, tracked project) for a command with FILE and --db; warnings go to stderr."""
+def open_tracked(args, records: bool = False):
+    """(store, tracked project) for a command with FILE and --db; warnings go to stderr.
+    ``records``: the command writes to the database, which must outlive it."""
     store = service.open_store(getattr(args, "db", None))
+    if records:
+        refuse_memory(store)
     tracked = service.open_tracked(args.file, store)
     for warning in tracked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return store, tracked
+
+
+def refuse_memory(store) -> None:
+    """A command that records needs a database that outlives it."""
+    if store.in_memory:
+        raise bad_argument(f"{store.shown} is a database in memory: what is recorded there is "
+                           f"gone when the command ends; give a file (--db site.db) or a "
+                           f"PostgreSQL URL", "--db")
 
 
 def local_time(moment) -> str:
@@ -89,7 +103,8 @@ def ppc_json(ppc) -> dict | None:
     if ppc is None:
         return None
     return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
-            "open": ppc.open, "causes": dict(ppc.causes)}
+            "open": ppc.open, "causes": dict(ppc.causes), "nodes_due": ppc.nodes_due,
+            "nodes_reached": ppc.nodes_reached}
 
 
 def cap(text: str) -> str:

@@ -13,7 +13,7 @@ import sys
 from projects import service
 
 from ..output import clip, paint, table, write_json
-from ._shared import add_as_of, add_file, add_format, iso
+from ._shared import add_as_of, add_db, add_file, add_format, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -26,11 +26,13 @@ def register(sub) -> None:
     p.add_argument("--scenario", metavar="SCENARIO", help="explain it in this scenario")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     exp = service.explain(project, args.activity, scenario=args.scenario, as_of=args.as_of)
     if args.format == "json":
         write_json(as_json(exp))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from projects import service
 
-from ..output import clip, paint, table, use_colour, write_csv, write_json
+from ..output import clip, early, paint, table, use_colour, write_csv, write_json
 from ._shared import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_table
 
 FIELDS = ["id", "name", "tower", "target", "planned", "forecast", "actual", "status",
@@ -59,7 +59,7 @@ def render(tracked, nodes, plan: str) -> str:
     body, styles = [], []
     for n in nodes:
         when = f"{n.actual} (actual)" if n.actual else f"{n.forecast}"
-        margin = "" if n.slack_days is None else f"{n.slack_days:+d}"
+        margin = "" if n.slack_days is None else early(n.slack_days, "d")
         body.append([n.id, clip(n.name, 38), iso(n.target) or "", iso(n.planned) or "", when,
                      n.status, margin])
         styles.append((TONE[n.status],) if n.status in TONE and on else None)
@@ -68,4 +68,6 @@ def render(tracked, nodes, plan: str) -> str:
     head = paint(f"{tracked.base.name} — key nodes at status {tracked.status_date}, planned "
                  f"dates from the {plan} plan", "bold", on=on)
     return (f"{head}\n{text}\nmargin: calendar days from the forecast or actual date to the "
-            f"target (or the planned date when there is no target); + = early")
+            f"target (or the planned date when there is no target), early or late.\nThe "
+            f"forecast is the schedule's with what is recorded (the same as status and the "
+            f"what-if base).")

@@ -17,7 +17,7 @@ import dataclasses
 
 from projects import service
 
-from ..output import clip, table, write_csv, write_json
+from ..output import clip, later, table, write_csv, write_json
 from ._shared import (
     add_db,
     add_file,
@@ -73,7 +73,7 @@ def run(args) -> int:
         raise bad_argument("--replace goes with --freeze", "--replace")
     if sum(map(bool, (args.freeze, args.history, args.reason, args.draft))) > 1:
         raise bad_argument("give one of --freeze, --history, --reason, --draft")
-    store, tracked = open_tracked(args)
+    store, tracked = open_tracked(args, records=bool(args.freeze or args.reason))
     period = service.period_for(tracked, args.level, args.period or None)
     if args.history:
         return _history(service.plan_history(store, tracked, args.level, period), period)
@@ -165,7 +165,7 @@ def _row(ln, view) -> list[str]:
         return row + [iso(ln.finish_now) or "", STATE.get(ln.state, ln.state),
                       ln.outcome or "", clip(reason, 36)]
     shift = ln.reference_shift
-    delta = "" if shift in (None, 0) else f"{'+' if shift > 0 else '−'}{abs(shift)}d"
+    delta = "" if shift in (None, 0) else later(shift, "d")
     return row + [STATE.get(ln.state, ln.state), iso(ln.reference[1]) if ln.reference else "new",
                   delta]
 
@@ -175,13 +175,15 @@ def _footer(view, lines) -> list[str]:
     nodes = sum(1 for ln in lines if ln.item.node)
     out = [f"{len(lines)} items, {due} due to finish in the period, {nodes} key nodes (◆)"]
     if view.frozen is None and view.reference:
-        out.append("ref finish: the finish in the plan above; Δ: days later (+) or earlier (−) "
+        out.append("ref finish: the finish in the plan above; Δ: calendar days later or earlier "
                    "now; new: not in it")
     ppc = view.ppc
     if ppc is not None and ppc.due:
         pct = "—" if ppc.percent is None else f"{ppc.percent:g}%"
         out.append(f"PPC {pct}: {ppc.done} done of {ppc.done + ppc.not_done} due so far"
-                   + (f"; {ppc.open} still open" if ppc.open else ""))
+                   + (f"; {ppc.open} still open" if ppc.open else "")
+                   + (f" · key nodes (not counted): {ppc.nodes_reached} of {ppc.nodes_due} "
+                      f"reached" if ppc.nodes_due else ""))
         if ppc.causes:
             out.append("Not done: " + ", ".join(f"{c} {n}" for c, n in ppc.causes))
     return out

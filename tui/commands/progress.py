@@ -12,9 +12,11 @@ Entries are appended, never changed: a correction is a new entry (the latest win
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from projects import service
+from projects.service import ProjectError
 
 from ..output import clip, table, verdict, write_csv, write_json
 from ._shared import (
@@ -27,6 +29,7 @@ from ._shared import (
     open_tracked,
 )
 
+OPTIONS = ("started", "finished", "remaining", "note", "withdraw")
 HISTORY_FIELDS = ["id", "activity", "kind", "started", "finished", "remaining", "withdraw",
                   "note", "recorded_at", "recorded_by", "source"]
 
@@ -75,7 +78,7 @@ def run(args) -> int:
     if not modes and not args.activity:
         raise bad_argument("name an ACTIVITY (or a floor such as B.F24) to record, or use "
                            "--import, --history or --status-dates", "ACTIVITY")
-    store, tracked = open_tracked(args)
+    store, tracked = open_tracked(args, records=not modes or modes == ["import_csv"])
     if args.history is not None:
         return _history(store, tracked, args)
     if args.status_dates:
@@ -86,14 +89,24 @@ def run(args) -> int:
 
 
 def _record(store, tracked, args) -> int:
-    entry = service.record_progress(store, tracked, args.activity, started=args.started,
-                                    finished=args.finished, remaining=args.remaining,
-                                    note=args.note, by=args.by, withdraw=args.withdraw,
-                                    source="command line")
+    try:
+        entry = service.record_progress(store, tracked, args.activity, started=args.started,
+                                        finished=args.finished, remaining=args.remaining,
+                                        note=args.note, by=args.by, withdraw=args.withdraw,
+                                        source="command line")
+    except ProjectError as err:
+        raise on_options(err) from None
     print(f"saved #{entry.id}: {describe(entry)} · by {entry.recorded_by} · {store.shown}")
     _after(store, tracked, entry.activity, args.file)
     _hint(tracked, entry)
     return 0
+
+
+def on_options(err: ProjectError) -> ProjectError:
+    """The entry's problems named by the options typed (``--remaining``, ``ACTIVITY``)."""
+    named = {"activity": "ACTIVITY", **{k: f"--{k}" for k in OPTIONS}}
+    return ProjectError([dataclasses.replace(p, field=named.get(p.field, p.field))
+                         if p.file == "towerplan" else p for p in err.problems])
 
 
 def describe(entry) -> str:

@@ -14,7 +14,7 @@ import sys
 from projects import service
 
 from ..output import clip, paint, table, write_json
-from ._shared import add_as_of, add_file, add_format, bad_argument, iso
+from ._shared import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -35,17 +35,24 @@ def register(sub) -> None:
                    help="activities shown by criticality index (default 15)")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     if args.iterations is not None and args.iterations < 1:
         raise bad_argument("--iterations must be at least 1", "--iterations")
+    if args.iterations is not None and args.iterations > service.MAX_ITERATIONS:
+        raise bad_argument(f"--iterations must be at most {service.MAX_ITERATIONS:,}",
+                           "--iterations")
+    if args.top < 0:
+        raise bad_argument("--top must be 0 or more", "--top")
     if args.seed is not None and args.seed < 0:
         raise bad_argument("--seed must be 0 or more", "--seed")
     if args.correlation is not None and not 0 <= args.correlation < 1:
         raise bad_argument("--correlation must be at least 0 and below 1", "--correlation")
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     if args.scenario:
         project = service.apply_scenario(project, args.scenario)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
@@ -59,7 +66,7 @@ def run(args) -> int:
     if args.format == "json":
         write_json(as_json(result))
         return 0
-    print(render(result, max(0, args.top), args.scenario))
+    print(render(result, args.top, args.scenario))
     return 0
 
 

@@ -13,8 +13,8 @@ import sys
 
 from projects import service
 
-from ..output import clip, paint, table, write_json
-from ._shared import add_format, iso
+from ..output import clip, later, paint, table, write_json
+from ._shared import add_as_of, add_db, add_format, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -26,11 +26,15 @@ def register(sub) -> None:
     p.add_argument("base", metavar="BASE", help="the base project file (YAML)")
     p.add_argument("scenarios", metavar="SCENARIO", nargs="+", help="scenario files (YAML)")
     add_format(p, ("table", "json"))
+    add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    result = service.whatif(args.base, args.scenarios)
+    args.file = args.base
+    _, tracked = open_tracked(args)  # the base with the progress recorded in the database
+    result = service.whatif(tracked.project, args.scenarios, as_of=args.as_of)
     if args.format == "json":
         write_json({"base": as_json(result.base),
                     "scenarios": [as_json(s) for s in result.scenarios]})
@@ -53,12 +57,7 @@ def _cell(day, delta: int | None, done: bool = False) -> str:
         return f"{day} done"
     if delta is None:
         return str(day)
-    return f"{day} {_signed(delta)}"
-
-
-def _signed(n: int) -> str:
-    text = "±0" if n == 0 else f"{'+' if n > 0 else '−'}{abs(n)}"
-    return text.rjust(4)
+    return f"{day} {later(delta, 'd'):>9}"
 
 
 def render(result) -> str:
@@ -89,7 +88,8 @@ def render(result) -> str:
     status = f", status date {result.status_date}" if result.status_date else ""
     lines = [paint(f"{result.project} — what-if{status}", "bold", on=on), "",
              table(head, rows, "l" + "r" * len(outs), styles if on else None), "",
-             "Dates as scheduled (with progress); ± calendar days against the base, + = later."]
+             "Dates as scheduled with what is recorded (the base's are the forecast of status and "
+             "nodes);\nd = calendar days later or earlier than the base."]
     for s in result.scenarios:
         lines += ["", *_scenario_lines(s, on)]
     return "\n".join(lines)
@@ -112,6 +112,4 @@ def _scenario_lines(s, on: bool) -> list[str]:
 
 
 def _words(n: int) -> str:
-    if n == 0:
-        return "no change"
-    return f"{abs(n)} days {'later' if n > 0 else 'earlier'}"
+    return later(n)

@@ -14,7 +14,7 @@ from projects.report import ReportData
 
 from ..render.elevation import draw_elevation
 from ..render.embedded_fonts import drawing
-from ..render.pages import Column, Document
+from ..render.pages import BOTTOM, Column, Document
 from . import sections
 from .words import Words, plan_name, say
 
@@ -87,10 +87,11 @@ def cover(doc: Document, data: ReportData, lang: str, title: str, period: str) -
 
 
 def elevation(doc: Document, data: ReportData, lang: str) -> None:
-    """The elevation picture, the rest of the page (at least 6.5 inches high)."""
-    doc.heading(say(lang, "s.elevation"), keep=6.5)
+    """The elevation picture: the rest of the page, at least 5.5 inches high (else the next
+    page), less the line under it."""
+    doc.heading(say(lang, "s.elevation"), keep=5.8)
     doc.lines(say(lang, "e.against"), size=8, color="#666666")
-    height = max(6.5, doc.y - 0.9 - 0.8)
+    height = max(5.5, doc.y - BOTTOM - 0.3)
     fig, box = doc.area(height)
     box = [box[0] + 0.06, box[1] + 0.75 / 11.69, box[2] - 0.06, box[3] - 0.75 / 11.69]
     draw_elevation(fig, box, data.elevation, Words(lang))

@@ -12,7 +12,7 @@ from pathlib import Path
 from projects import service
 from projects.service import ProjectError
 
-from ..render import check_output, draw
+from ..render import check_output
 from ..render.elevation import render_elevation
 from ..render.embedded_fonts import report_fonts
 from .document import Extras, write_report
@@ -80,6 +80,8 @@ def make_report(store, tracked, kind: str, period, path, lang: str, *, by: str |
 def _pictures(project, data, folder: Path):
     """The flowline (and for a month the S-curve) as the chart commands draw them, against
     the report's plan: (flowline PNG, S-curve PNG or ``None``, warnings)."""
+    from ..render.draw import draw  # the renderers: only when a report is written, as the app
+
     report_fonts()  # the packaged CJK font, so that the charts can draw Chinese names too
     flow = draw(service.flowline_chart(project, baseline=data.baseline), folder / "flowline.png")
     curve = None

@@ -8,7 +8,15 @@ from __future__ import annotations
 from projects.report import ReportData
 
 from ..render.pages import Column, Document
-from .words import ahead_words, cause_name, node_status, plan_name, say, signed_days
+from .words import (
+    ahead_words,
+    cause_name,
+    node_status,
+    plan_name,
+    say,
+    worded_days,
+    working_days,
+)
 
 AHEAD, BEHIND = "#1A7F37", "#C0392B"
 
@@ -35,8 +43,8 @@ def summary(doc: Document, data: ReportData, lang: str) -> None:
     for s in data.status.towers:
         ahead = ahead_words(lang, s.days_ahead)
         if s.days_ahead is not None:
-            ahead += f"\n{signed_days(lang, s.days_ahead)}"
-            ahead += f" ({signed_days(lang, s.working_days_ahead, 'working days')})"
+            ahead += f"\n{worded_days(lang, s.days_ahead, 'ahead')}"
+            ahead += working_days(lang, s.working_days_ahead, s.days_ahead)
         rows.append([f"{s.tower}  {s.name}",
                      say(lang, "floors_of", done=s.floors_done, total=s.floors_total),
                      say(lang, "height_of", h=s.height_m, t=s.height_total_m),
@@ -47,33 +55,36 @@ def summary(doc: Document, data: ReportData, lang: str) -> None:
 
 
 def _cycle(lang: str, s) -> str:
+    """As ``towerplan status``: the cycle now on typical floors and the plan's next one."""
     if s.current_cycle_days is None:
-        return f"plan {s.planned_cycle_days:g}" if lang != "zh" else \
-            f"计划 {s.planned_cycle_days:g} 天"
+        return say(lang, "cycle_plan", plan=s.planned_cycle_days or 0)
     recent = ", ".join(f"{f} {n}" for f, _, n in s.recent_cycles)
-    if lang == "zh":
-        return f"当前 {s.current_cycle_days:g} 天/层 ({recent}) · 下一层计划 " \
-               f"{s.planned_cycle_days:g} 天"
-    return f"{s.current_cycle_days:g} days/floor now ({recent}) · plan " \
-           f"{s.planned_cycle_days:g} for the next floor"
+    return say(lang, "cycle", now=s.current_cycle_days, recent=recent,
+               plan=s.planned_cycle_days or 0)
 
 
 def _topping(lang: str, s) -> str:
+    """As ``towerplan status``: the forecast against the plan, and the trend."""
     if s.topped_out:
-        return say(lang, "topped", date=s.cpm_topping_out)
-    forecast = s.forecast_topping_out or s.cpm_topping_out
-    text = say(lang, "topping", forecast=forecast, plan=s.planned_topping_out or "—")
-    if s.topping_out_ahead_days is not None:
-        text += f" ({signed_days(lang, s.topping_out_ahead_days)})"
+        return say(lang, "topped", date=s.forecast_topping_out)
+    text = say(lang, "forecast", date=s.forecast_topping_out)
+    if s.planned_topping_out:
+        text += ", " + say(lang, "against_planned", early=worded_days(
+            lang, s.topping_out_ahead_days, "early"), date=s.planned_topping_out)
+    if s.trend_topping_out:
+        text += " · " + say(lang, "trend", date=s.trend_topping_out)
     return text
 
 
 def _node(lang: str, node) -> str:
     if node is None:
         return say(lang, "ov.no_node")
-    margin = f" ({signed_days(lang, node.slack_days)})" if node.slack_days is not None else ""
-    return say(lang, "node_line", name=node.name, target=node.target or node.planned,
-               forecast=node.forecast, status=node_status(lang, node.status) + margin)
+    margin = f", {worded_days(lang, node.slack_days, 'early')}" \
+        if node.slack_days is not None else ""
+    ref = say(lang, "target", date=node.target) if node.target else \
+        say(lang, "planned", date=node.planned)
+    return say(lang, "node_line", name=node.name, ref=ref, forecast=node.forecast,
+               status=node_status(lang, node.status) + margin)
 
 
 def period_plan(doc: Document, data: ReportData, lang: str) -> None:
@@ -101,8 +112,11 @@ def period_plan(doc: Document, data: ReportData, lang: str) -> None:
     ppc = plan.ppc
     if ppc is not None and ppc.due:
         pct = "—" if ppc.percent is None else f"{ppc.percent:g}%"
+        nodes = say(lang, "ppc_nodes", reached=ppc.nodes_reached, due=ppc.nodes_due) \
+            if ppc.nodes_due else ""
         doc.lines(say(lang, "ppc_line", pct=pct, done=ppc.done, counted=ppc.done + ppc.not_done,
-                      open=say(lang, "ppc_open", n=ppc.open) if ppc.open else ""), bold=True)
+                      open=say(lang, "ppc_open", n=ppc.open) if ppc.open else "") + nodes,
+                  bold=True)
 
 
 def _reason(lang: str, reason) -> str:
@@ -156,7 +170,8 @@ def nodes(doc: Document, data: ReportData, lang: str) -> None:
     for n in data.nodes:
         when = f"{n.actual} (actual)" if n.actual and lang != "zh" else \
             (f"{n.actual} (实际)" if n.actual else str(n.forecast))
-        margin = "" if n.slack_days is None else f"{n.slack_days:+d}"
+        margin = "" if n.slack_days is None else worded_days(lang, n.slack_days, "early",
+                                                             unit="d")
         rows.append([n.id, n.name, str(n.target or ""), str(n.planned or ""), when,
                      node_status(lang, n.status), margin])
         bad = n.status in ("at risk", "done late")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from projects.service import CAUSES
 
 from ..i18n import S as APP
-from ..output import signed, verdict
+from ..output import ahead, early, in_working_days, verdict
 
 R: dict[str, tuple[str, str]] = {
     "week.title": ("Weekly site report", "施工周报"),
@@ -70,16 +70,27 @@ R: dict[str, tuple[str, str]] = {
     "col.count": ("Items", "项数"),
     "floors_of": ("{done} / {total}", "{done} / {total} 层"),
     "height_of": ("{h:.1f} of {t:.1f} m", "{h:.1f} / {t:.1f} 米"),
-    "cycle": ("{now} d now · plan {plan:g} d", "当前 {now} 天 · 计划 {plan:g} 天"),
-    "topping": ("{forecast} · plan {plan}", "预测 {forecast} · 计划 {plan}"),
-    "topped": ("topped out {date}", "已封顶 {date}"),
-    "node_line": ("{name} · target {target} · forecast {forecast} · {status}",
-                  "{name} · 目标 {target} · 预测 {forecast} · {status}"),
-    "days_note": ("Days are calendar days; + = ahead of plan. Cycle in working days per floor.",
-                  "天数为日历天, + 为提前。周期为每层工作日。"),
+    "cycle": ("{now:g} days/floor now on typical floors ({recent}) · plan {plan:g} for the "
+              "next floor", "标准层当前 {now:g} 天/层 ({recent}) · 下一层计划 {plan:g} 天"),
+    "cycle_plan": ("plan {plan:g} days/floor", "计划 {plan:g} 天/层"),
+    "forecast": ("forecast {date}", "预测 {date}"),
+    "against_planned": ("{early} against planned {date}", "较计划 {date} {early}"),
+    "trend": ("trend {date} at the cycle now", "按当前周期趋势 {date}"),
+    "topped": ("done {date}", "已封顶 {date}"),
+    "target": ("target {date}", "目标 {date}"),
+    "planned": ("plan {date}", "计划 {date}"),
+    "node_line": ("{name} · {ref} · forecast {forecast} · {status}",
+                  "{name} · {ref} · 预测 {forecast} · {status}"),
+    "days_note": ("Days are calendar days; cycles in working days. The forecast is the "
+                  "schedule's (with what is recorded); the trend runs the remaining floors at "
+                  "the cycle now. See docs/status.md.",
+                  "天数为日历天; 周期为工作日。预测为进度计划 (含已记录进度) 的日期; 趋势按当前"
+                  "周期推算剩余楼层。"),
     "ppc_line": ("PPC {pct}: {done} done of {counted} due so far{open}",
                  "计划完成率 PPC {pct}: 应完成 {counted} 项, 已完成 {done} 项{open}"),
     "ppc_open": ("; {n} still open", "; 另有 {n} 项未到期"),
+    "ppc_nodes": (" · key nodes {reached} of {due} reached (not in PPC)",
+                  " · 关键节点 {due} 个中已完成 {reached} 个 (不计入 PPC)"),
     "plan_draft": ("No {period} plan is frozen: these are the items the current schedule has "
                    "in it (PPC needs a frozen plan).",
                    "{period} 计划尚未冻结: 以下为当前进度计划中的工作 (PPC 需要冻结的计划)。"),
@@ -135,13 +146,32 @@ def ahead_words(lang: str, days: int | None) -> str:
     return STATUS_ZH["ahead" if days > 0 else "behind"].format(n=abs(days))
 
 
-def signed_days(lang: str, days: int | None, unit: str = "days") -> str:
-    """``+19 days`` (as ``towerplan status``) / ``+19 天``; ``unit`` ``working days`` gives
-    ``+19 working days`` / ``+19 个工作日``."""
-    if lang != "zh" or days is None:
-        return signed(days, unit)
-    word = "天" if unit == "days" else "个工作日"
-    return "按计划" if days == 0 else f"{'+' if days > 0 else '−'}{abs(days)} {word}"
+WORDS_ZH = {"ahead": ("提前", "滞后", "按计划"), "early": ("提前", "延后", "按时")}
+
+
+def worded_days(lang: str, n: int | None, kind: str, working: bool = False,
+                unit: str = "days") -> str:
+    """A signed number of days with its word, as every command prints it:
+    ``19 days ahead`` / ``3 days late`` (:func:`tui.output.ahead`, ``early``); in Chinese
+    ``提前 19 天`` / ``延后 3 天``; ``working`` counts working days."""
+    if lang != "zh":
+        return (ahead if kind == "ahead" else early)(n, "working days" if working else unit)
+    if n is None:
+        return "—"
+    plus, minus, zero = WORDS_ZH[kind]
+    if n == 0:
+        return zero
+    return f"{plus if n > 0 else minus} {abs(n)} {'个工作日' if working else '天'}"
+
+
+def working_days(lang: str, n: int | None, days: int | None) -> str:
+    """`` (19 working days)`` beside the calendar days, as ``towerplan status``;
+    `` (19 个工作日)`` in Chinese."""
+    if lang != "zh":
+        return in_working_days(n, days)
+    if n is None or (n == 0 and days == 0):
+        return ""
+    return f" ({worded_days(lang, n, 'ahead', working=True)})"
 
 
 _PLAN = re.compile(r"^(master|year|month|week)( \S+)? plan \((derived from the file|version "

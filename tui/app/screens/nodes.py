@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..widgets.bars import plan_name, plan_note
-from ..widgets.figures import signed_days
+from ..widgets.figures import early_late
 from ..widgets.tables import fill
 from .base import SectionScreen
 
@@ -44,7 +44,7 @@ class NodesScreen(SectionScreen):
             tone = TONES.get(n.status, "")
             rows.append((Text(n.name), n.tower or "",
                          Text(t(f"node.status.{n.status}"), style=tone),
-                         Text(f"{signed_days(n.slack_days):>7}", style=tone),
+                         Text(f"{early_late(n.slack_days):>11}", style=tone),
                          str(n.actual or n.forecast), str(n.target or ""), str(n.planned or "")))
         fill(self.query_one(DataTable), [(k, t(f"col.{k}")) for k in COLUMNS], rows,
              [n.id for n in data.nodes])
