@@ -264,6 +264,9 @@ S: dict[str, tuple[str, str]] = {
     "ex.gantt": ("Gantt", "横道图"),
     "ex.flowline": ("Flowline (line of balance)", "流水图 (线性进度图)"),
     "ex.scurve": ("S-curve", "S 曲线"),
+    "ex.elevation": ("Building elevation (progress by floor)", "形象进度图"),
+    "ex.report": ("Weekly site report (PDF)", "施工周报 (PDF)"),
+    "ex.pages": ("{period}, {n} pages", "{period}, 共 {n} 页"),
     "ex.level": ("Gantt rows", "横道图行"),
     "ex.level.summary": ("summary: per tower trade and phase", "汇总: 按塔楼工种和阶段"),
     "ex.level.floor": ("floor: per storey", "楼层: 每层一行"),
@@ -271,8 +274,10 @@ S: dict[str, tuple[str, str]] = {
     "ex.file": ("File", "文件"),
     "ex.write": ("Write", "写出"),
     "ex.hint": ("PNG, SVG or PDF by the file's extension; the baseline is the plan level chosen "
-                "on the overview; everything recorded is drawn.",
-                "按扩展名写出 PNG、SVG 或 PDF; 基准为总览中所选的计划层级; 包含所有已记录的进度。"),
+                "on the overview; everything recorded is drawn. The site report is a PDF of "
+                "the week shown (the week plan level) or of the status date's week.",
+                "按扩展名写出 PNG、SVG 或 PDF; 基准为总览中所选的计划层级; 包含所有已记录的进度。"
+                "施工周报为 PDF: 所选周 (周计划层级) 或状态日期所在周。"),
     "ex.writing": ("Drawing the {chart}…", "正在绘制{chart}…"),
     "ex.wrote": ("Wrote {path} ({size})", "已写入 {path} ({size})"),
     # errors
