@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 import os
 import sys
 import unicodedata
+
+import orjson
 
 _CODES = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "bold": "1", "dim": "2"}
 
@@ -77,10 +78,12 @@ def write_csv(headers: list[str], rows, stream=None) -> None:
 
 
 def write_json(value, stream=None) -> None:
-    """Indented JSON (dates already as ISO strings), UTF-8 kept readable."""
+    """Indented JSON (two spaces; dates already as ISO strings), UTF-8 kept readable: the text
+    ``json.dump(value, indent=2, ensure_ascii=False)`` writes, and a newline, by orjson (a
+    100k-activity schedule in a fraction of the pure-Python encoder's time)."""
     stream = stream or sys.stdout
-    json.dump(value, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+                 .decode())
 
 
 def verdict(n) -> tuple[str, str]:
