@@ -3,7 +3,7 @@ by MS Project 98–2019 and Primavera P6; provenance in tests/data/README.md): s
 towerplan, the imported project gives the dates the saving tool wrote (MPXJ reads them) for
 every task a whole-day CPM can reproduce; the others are counted by cause.
 
-The files are not in the repository (see tests/data/README.md); the test runs when
+The files are in tests/data/mpxj/ (provenance in tests/data/README.md); the test runs when
 ``TOWERPLAN_MPXJ_SAMPLES`` names a folder holding them (or tests/data/mpxj/ does), with Java
 and the ``mpp`` extra installed.
 """
