@@ -42,8 +42,10 @@ class PlanStatus:
     status_date: dt.date | None
 
 
-def period_for(tracked: Tracked, level: str, period=None) -> Period:
-    """The period of ``level`` named by ``period``, or the one holding the status date."""
+def period_for(tracked: Tracked, level: str, period=None, *, today: dt.date | None = None
+               ) -> Period:
+    """The period of ``level`` named by ``period``, or the one holding the status date (with
+    no status date: ``today``, default the system date)."""
     if level not in LEVELS:
         raise ProjectError.single(f"a plan level is one of {', '.join(LEVELS)}, not {level!r}",
                                   file="towerplan", field="level", code="bad_period")
@@ -53,7 +55,7 @@ def period_for(tracked: Tracked, level: str, period=None) -> Period:
         return parse_period(level, str(period))
     if level == "master":
         return MASTER
-    return period_of(level, tracked.status_date or dt.date.today())
+    return period_of(level, tracked.status_date or today or dt.date.today())
 
 
 def _frozen(store: Store | None, project_id: str, periods) -> dict[str, FrozenPlan | None]:
@@ -232,3 +234,14 @@ def record_reason(store: Store, tracked: Tracked, period, activity: str, cause: 
                                       field="--reason", code="not_in_plan")
         return repository.add_reason(session, Reason(base.id, period.key, aid, key,
                                                      (text or "").strip(), recorder(by)))
+
+
+def reason_history(store: Store | None, tracked: Tracked, activity: str) -> tuple[Reason, ...]:
+    """Every reason recorded for ``activity`` (an activity or a floor: its pour), in every
+    week, oldest first."""
+    try:
+        target = resolve(tracked.base, activity)
+        aid = target.floor.key if target.kind == "floor" else target.id
+    except ProjectError:
+        aid = activity.strip()  # an id the file no longer has can still have a history
+    return query(store, lambda repo, s: repo.reasons(s, tracked.base.id, None, aid))

@@ -326,6 +326,7 @@ _LAZY = {
     "plan_history": "planning",
     "plan_status": "planning",
     "plan_view": "planning",
+    "reason_history": "planning",
     "record_reason": "planning",
     "week_plan": "planning",
     "Tracked": "tracking",
@@ -334,6 +335,8 @@ _LAZY = {
     "open_tracked": "tracking",
     "progress_history": "tracking",
     "record_progress": "tracking",
+    "remember": "tracking",
+    "remembered": "tracking",
     "status_date_history": "tracking",
     "track": "tracking",
 }
@@ -373,14 +376,14 @@ def tower_views(project: Project, baseline, current: Schedule, lookback: int = 3
     return views(project.towers, baseline, current, lookback)
 
 
-def shifted_period(tracked, level: str, shift: int = 0, start=None):
+def shifted_period(tracked, level: str, shift: int = 0, start=None, *, today=None):
     """The :class:`projects.periods.Period` of ``level`` holding the status date (or the
-    period ``start``), moved ``shift`` periods (−1: the one before); the master schedule has
-    no other period."""
+    period ``start``; with no status date the one holding ``today``), moved ``shift`` periods
+    (−1: the one before); the master schedule has no other period."""
     from .periods import period_of
     from .planning import period_for  # the planning module loads on first use
 
-    period = period_for(tracked, level, start)
+    period = period_for(tracked, level, start, today=today)
     day = dt.timedelta(days=1)
     for _ in range(abs(shift) if level != "master" else 0):
         period = period_of(level, period.first - day if shift < 0 else period.last + day)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from .i18n_morning import MORNING
+
 LANGUAGES = ("en", "zh")
 _current = ["en"]  # the one language of this process, chosen at start
 
@@ -97,8 +99,8 @@ S: dict[str, tuple[str, str]] = {
     "state.complete": ("done", "已完成"),
     "ov.no_towers": ("This project has no towers: the overview needs a towers section.",
                      "本项目没有塔楼: 总览需要 towers 部分。"),
-    "ov.error": ("See the message at the bottom right; fix the file and press r to reload.",
-                 "见右下角提示; 修改文件后按 r 重新载入。"),
+    "ov.error": ("Nothing to show until the problem above is fixed.",
+                 "上方的问题解决前无法显示。"),
     # nodes
     "node.status.done early": ("done early", "提前完成"),
     "node.status.done on time": ("done on time", "按时完成"),
@@ -331,6 +333,8 @@ S: dict[str, tuple[str, str]] = {
         "[b]导出[/b]  w 写出横道图、流水图或 S 曲线 (PNG、SVG 或 PDF) 并显示文件路径;\n"
         "  基准为所选计划层级。\n"),
 }
+
+S.update(MORNING)
 
 
 def use(lang: str | None) -> str:

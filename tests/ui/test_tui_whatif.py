@@ -37,7 +37,7 @@ async def test_scenarios_next_to_the_file_and_one_compared(tmp_path):
         assert rows["B structure to floor 30"] == ["2023-09-20", "2023-09-27", "+7 d"]
 
 
-async def test_a_broken_scenario_is_a_notification_with_its_line(tmp_path):
+async def test_a_broken_scenario_stays_in_the_panel_with_its_line(tmp_path):
     from tests.conftest import EXAMPLE
 
     bad = write(tmp_path, f"name: Bad\nbase: {EXAMPLE}\nchanges:\n"
@@ -50,6 +50,7 @@ async def test_a_broken_scenario_is_a_notification_with_its_line(tmp_path):
         box.value = str(bad)
         await pilot.press("enter")
         await settle(pilot)
-        notes = [n.message for n in app._notifications]
-        assert any(f"{bad}:4:" in n and "unknown activity 'B.F38.pour'" in n for n in notes)
+        panel = str(app.screen.query_one("#error-panel").render())
+        assert f"{bad}:4:" in panel and "unknown activity 'B.F38.pour'" in panel
         assert app.is_running
+        assert app.screen.focused is app.screen.query_one("OptionList")  # keys work again

@@ -27,6 +27,7 @@ class ExportScreen(SectionScreen):
     """Chart, Gantt level and file; ``w`` (or the button, or Enter in the file) writes it."""
 
     SECTION = "export"
+    MAIN = "#write"
     BINDINGS = [Binding("w", "write", "key.write")]
 
     class Written(Message):
@@ -91,6 +92,7 @@ class ExportScreen(SectionScreen):
                                                       gantt_level=level), self.Written)
 
     def on_export_screen_written(self, message: Written) -> None:
+        self.show_error(None)
         r = message.rendered
         size = f"{r.width_px} × {r.height_px} px"
         if not str(r.path).lower().endswith(".png"):

@@ -1,28 +1,63 @@
 """The overview: every tower drawn floor by floor with its days ahead or behind, on the
-plan level chosen (master, year, month, week)."""
+plan level chosen (master, year, month, week), and the Today strip: this week's pours,
+inspections and due items, today's first, each markable done (``d``) or not done with a reason
+(``n``) in one key; ``h`` shows what was recorded for it, ``F`` freezes the year, month or week
+plan shown."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.message import Message
+from textual.widgets import DataTable, Static
 
 from ...i18n import t
+from ..views import Overview, TodayItem
 from ..widgets.bars import PlanBar, period_text, plan_name, plan_note
 from ..widgets.building import COLOURS
+from ..widgets.tables import fill
 from ..widgets.tower_card import TowerCard
+from ..work import deliver
 from .base import SectionScreen
+from .dialogs import reason_dialog
+from .recording import Recording, Selected
+
+TODAY_COLUMNS = ("when", "kind", "item", "state", "why")
+STATE_STYLE = {"complete": "green", "in_progress": "yellow"}
 
 
-class OverviewScreen(SectionScreen):
+class OverviewScreen(Recording, SectionScreen):
     """Towers side by side; ``p`` or a click on the plan bar switches the plan level."""
 
     SECTION = "overview"
     USES_PLAN = True
+    MAIN = "#today"
+    BINDINGS = [
+        Binding("d", "record('finished')", "key.done"),
+        Binding("n", "reason", "key.not_done"),
+        Binding("h", "history", "key.history", show=False),
+        Binding("F", "freeze", "key.freeze_plan", show=False),
+    ]
+
+    class Frozen(Message):
+        """A plan was frozen; ``text`` says which."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: Overview | None = None
 
     def body(self) -> ComposeResult:
         yield PlanBar(id="planbar")
         yield VerticalScroll(Static(t("loading"), id="placeholder"), id="towers")
+        yield Static("", id="today-title", classes="note")
+        yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
         yield Static(legend(), id="legend")
 
     def request(self):
@@ -33,7 +68,9 @@ class OverviewScreen(SectionScreen):
         for placeholder in self.query("#placeholder"):
             placeholder.update(f"{title}\n{t('ov.error')}")
 
-    async def show(self, data) -> None:
+    async def show(self, data: Overview) -> None:
+        self.data = data
+        self._show_today(data)
         plan = plan_name(data.plan)
         bar = self.query_one(PlanBar)
         bar.level = data.plan.level
@@ -66,6 +103,67 @@ class OverviewScreen(SectionScreen):
         box.styles.grid_size_columns = columns
         fits = rows * 16 <= box.size.height
         box.styles.grid_rows = "1fr" if fits else "18"
+
+
+    # -- the Today strip ---------------------------------------------------------------------
+    def _show_today(self, data: Overview) -> None:
+        week = data.week.key if data.week is not None else ""
+        title = t("today.title", date=self.app.backend.today, week=week)
+        self.query_one("#today-title", Static).update(
+            title + ("  " + t("today.none") if not data.today else ""))
+        table = self.query_one("#today", DataTable)
+        keep = table.cursor_row
+        fill(table, [(k, t(f"today.col.{k}")) for k in TODAY_COLUMNS],
+             [_today_cells(x) for x in data.today], [x.activity for x in data.today], limit=48)
+        table.display = bool(data.today)
+        if data.today:
+            table.move_cursor(row=min(keep, len(data.today) - 1))
+
+    def _today_item(self) -> TodayItem | None:
+        if self.data is None or not self.data.today:
+            return None
+        row = self.query_one("#today", DataTable).cursor_row
+        return self.data.today[row] if 0 <= row < len(self.data.today) else None
+
+    def selected_item(self) -> Selected | None:
+        item = self._today_item()
+        if item is None:
+            return None
+        return Selected(item.activity, item.state, item.finish, self.data.week)
+
+    def action_reason(self) -> None:
+        item = self._today_item()
+        if item is None:
+            self.notify(t("rec.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(reason_dialog(self.app, self.data.week, item.activity),
+                             self.app.saved)
+
+    def action_freeze(self) -> None:
+        if self.data is None or self.data.plan.level == "master":
+            self.notify(t("plan.master_not_frozen_here"), severity="warning")
+            return
+        self._freeze(self.data.plan.level, self.data.plan.period)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _freeze(self, level: str, period) -> None:
+        def run() -> str:
+            plan = self.app.backend.freeze(level, period)
+            return t("plan.froze", plan=t(f"plan.{level}"), period=period.key,
+                     version=plan.version, items=len(plan.items))
+
+        deliver(self, run, self.Frozen)
+
+    def on_overview_screen_frozen(self, message: Frozen) -> None:
+        self.app.saved(message.text)
+
+
+def _today_cells(item: TodayItem) -> tuple:
+    when = t("today.today") if item.today else f"{item.finish:%m-%d %a}"
+    state = t(f"state.{item.state}") or "·"
+    return (Text(when, style="b" if item.today else ""), t(f"today.kind.{item.kind}"),
+            f"{item.activity}  {item.name}", Text(state, style=STATE_STYLE.get(item.state, "")),
+            Text(item.reason, style="red" if item.reason else ""))
 
 
 def legend() -> str:

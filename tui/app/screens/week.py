@@ -19,14 +19,15 @@ from ..widgets.bars import period_text
 from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
-from .dialogs import CAUSES, ReasonDialog, RecordDialog
+from .dialogs import CAUSES, reason_dialog
+from .recording import Recording, Selected
 
 COLUMNS = ("id", "plan_finish", "now", "state", "outcome", "reason", "name")
 OUTCOME_STYLE = {"done": "green", "not done": "red", "open": "", "removed": "dim"}
 STATE_STYLE = {"complete": "dim", "in_progress": "yellow"}
 
 
-class WeekScreen(SectionScreen):
+class WeekScreen(Recording, SectionScreen):
     """The week plan as a table; ``d``/``b`` record done/started, ``n`` a reason, ``F``
     freezes the plan (PPC is measured on a frozen plan)."""
 
@@ -35,6 +36,7 @@ class WeekScreen(SectionScreen):
         Binding("d", "record('finished')", "key.done"),
         Binding("b", "record('started')", "key.started"),
         Binding("n", "reason", "key.reason"),
+        Binding("h", "history", "key.history"),
         Binding("F", "freeze", "key.freeze"),
         Binding("left_square_bracket", "earlier", "key.earlier", show=False),
         Binding("right_square_bracket", "later", "key.later", show=False),
@@ -56,9 +58,6 @@ class WeekScreen(SectionScreen):
         yield Static(t("loading"), id="week-title", classes="title")
         yield Static("", id="week-ppc", classes="note")
         yield DataTable(id="week-table", cursor_type="row", zebra_stripes=True)
-
-    def setup(self) -> None:
-        self.query_one(DataTable).focus()
 
     def request(self):
         start = self.view.period if self.view is not None else None
@@ -83,6 +82,15 @@ class WeekScreen(SectionScreen):
             return None
         return self.view.lines[table.cursor_row]
 
+    def selected_item(self) -> Selected | None:
+        line = self._selected()
+        if line is None or line.state == "removed":
+            return None
+        return Selected(line.item.activity, line.state, line.finish_now, self.view.period)
+
+    def failed(self, title: str) -> None:
+        self.query_one("#week-title", Static).update(f"[$text-error]{title}[/]")
+
     def action_earlier(self) -> None:
         self.step = -1
         self.reload()
@@ -91,48 +99,13 @@ class WeekScreen(SectionScreen):
         self.step = 1
         self.reload()
 
-    def action_record(self, what: str) -> None:
-        line = self._selected()
-        if line is None:
-            return
-        aid = line.item.activity
-        title = t("rec.title_done" if what == "finished" else "rec.title_started", id=aid)
-
-        def save(result) -> None:
-            if result is not None:
-                self._record(aid, what, result.day, result.note)
-
-        self.app.push_screen(RecordDialog(title, self.app.backend.today), save)
-
-    @work(thread=True, exclusive=True, group="write")
-    def _record(self, aid: str, what: str, day, note: str) -> None:
-        def run():
-            entry = self.app.backend.record(aid, note=note, **{what: day})
-            return t("rec.saved", id=entry.activity, what=t(f"rec.what_{what}"), date=day,
-                     n=entry.id)
-
-        deliver(self, run, self.Saved)
-
     def action_reason(self) -> None:
         line = self._selected()
         if line is None or self.view.frozen is None:
             self.notify(t("wk.reason_needs_frozen"), severity="warning")
             return
-        aid, period = line.item.activity, self.view.period
-
-        def save(result) -> None:
-            if result is not None:
-                self._reason(period, aid, result.cause, result.text)
-
-        self.app.push_screen(ReasonDialog(t("why.title", id=aid)), save)
-
-    @work(thread=True, exclusive=True, group="write")
-    def _reason(self, period, aid: str, cause: str, text: str) -> None:
-        def run():
-            self.app.backend.reason(period, aid, cause, text)
-            return t("why.saved", id=aid, cause=t(f"cause.{cause}"))
-
-        deliver(self, run, self.Saved)
+        self.app.push_screen(reason_dialog(self.app, self.view.period, line.item.activity),
+                             self.app.saved)
 
     def action_freeze(self) -> None:
         if self.view is not None:
@@ -141,15 +114,14 @@ class WeekScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="write")
     def _freeze(self, period) -> None:
         def run():
-            plan = self.app.backend.freeze_week(period)
+            plan = self.app.backend.freeze("week", period)
             return t("wk.frozen_now", period=period.key, version=plan.version,
                      items=len(plan.items))
 
         deliver(self, run, self.Saved)
 
     def on_week_screen_saved(self, message: Saved) -> None:
-        self.notify(message.text, timeout=5)
-        self.app.data_changed()  # every screen reloads, this one too
+        self.app.saved(message.text)  # every screen reloads, this one too
 
 
 def _title(view) -> str:

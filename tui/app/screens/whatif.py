@@ -26,6 +26,7 @@ class WhatIfScreen(SectionScreen):
     """The scenario list on the left (or on top when narrow), the comparison beside it."""
 
     SECTION = "whatif"
+    MAIN = "OptionList"
 
     class Compared(Message):
         def __init__(self, result) -> None:
@@ -55,8 +56,8 @@ class WhatIfScreen(SectionScreen):
     async def show(self, found) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(f"{name}\n[dim]{path.rsplit('/', 1)[-1]}[/]", id=path)
-                             for path, name in found] or
+        options.add_options([Option(f"{s.name}\n[dim]{s.path.rsplit('/', 1)[-1]}[/]", id=s.path)
+                             for s in found] or
                             [Option(t("wi.none"), id="", disabled=True)])
         if found:
             options.highlighted = 0
@@ -79,6 +80,7 @@ class WhatIfScreen(SectionScreen):
         deliver(self, lambda: self.app.backend.whatif(path), self.Compared)
 
     def on_what_if_screen_compared(self, message: Compared) -> None:
+        self.show_error(None)
         view = message.result
         result = view.result
         scenario = result.scenarios[0]
