@@ -52,10 +52,11 @@ S: dict[str, tuple[str, str]] = {
     "plan.month": ("month plan", "月计划"),
     "plan.week": ("week plan", "周计划"),
     "plan.label": ("Plan:", "计划:"),
-    "plan.missing": ("No {plan} is frozen: figures are against the master plan (freeze it: "
-                     "towerplan plan {level} {file} --period {period} --freeze)",
-                     "{plan} 尚未冻结: 以下对比总控计划 (冻结: towerplan plan {level} {file} "
-                     "--period {period} --freeze)"),
+    "plan.missing": ("No {plan} is frozen: figures are against the master plan (F on the "
+                     "overview freezes it; or towerplan plan {level} {file} --period {period} "
+                     "--freeze)",
+                     "{plan} 尚未冻结: 以下对比总控计划 (在总览按 F 冻结; 或 towerplan plan {level} "
+                     "{file} --period {period} --freeze)"),
     "plan.ppc": ("{plan}: PPC {ppc} ({done} of {due} due done)",
                  "{plan}: 计划完成率 PPC {ppc} (应完成 {due} 项, 已完成 {done} 项)"),
     # overview

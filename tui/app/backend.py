@@ -28,6 +28,7 @@ from .views import (
     ScheduleTable,
     TodayItem,
     TowerView,
+    WeekView,
     WhatIfView,
 )
 
@@ -184,11 +185,13 @@ class Backend(Writes):
             return NodeTable(ref, service.node_review(self.store, self.tracked(), "master"))
         return NodeTable(ref, service.node_review(self.store, self.tracked(), level, ref.period))
 
-    def week(self, shift: int = 0, start=None):
-        """The week plan (``projects.plans.PlanView``: frozen with outcomes and PPC, else
-        derived now) of the week holding the status date (or the week ``start``), moved
-        ``shift`` weeks."""
-        return service.week_plan(self.store, self.tracked(), self.period("week", shift, start))
+    def week(self, shift: int = 0, start=None) -> WeekView:
+        """The week plan (frozen with outcomes and PPC, else derived now) of the week holding
+        the status date (or the week ``start``), moved ``shift`` weeks."""
+        plan = service.week_plan(self.store, self.tracked(), self.period("week", shift, start))
+        towers = self.tower_names()
+        return WeekView(plan, {x.item.activity: short_name(x.item.name, towers, x.item.tower)
+                               for x in plan.lines})
 
     # -- what-if ------------------------------------------------------------------------------
     def scenarios(self) -> tuple[ScenarioFile, ...]:

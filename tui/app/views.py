@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: the app reaches projects through projects.service
     from projects.dashboard import FloorView
     from projects.periods import Period
-    from projects.plans import PPC
+    from projects.plans import PPC, PlanView
     from projects.records import ProgressEntry, Reason
     from projects.whatif import WhatIf
     from scheduler.variance import NodeStatus, TowerStatus
@@ -144,3 +144,12 @@ class History:
         """Something recorded still counts (so it can be withdrawn)."""
         return any(not x.cancelled and not x.entry.withdraw for x in self.lines)
 
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    """The week plan (frozen with outcomes and PPC, else derived now) and each item's name
+    without its tower's name in front."""
+
+    plan: PlanView
+    names: dict[str, str]

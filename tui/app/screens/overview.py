@@ -16,7 +16,14 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..views import Overview, TodayItem
-from ..widgets.bars import PlanBar, period_text, plan_name, plan_note
+from ..widgets.bars import (
+    PlanBar,
+    period_text,
+    plan_name,
+    plan_note,
+    short_note,
+    short_period,
+)
 from ..widgets.building import COLOURS
 from ..widgets.tables import fill
 from ..widgets.tower_card import TowerCard
@@ -25,7 +32,7 @@ from .base import SectionScreen
 from .dialogs import reason_dialog
 from .recording import Recording, Selected
 
-TODAY_COLUMNS = ("when", "kind", "item", "state", "why")
+TODAY_COLUMNS = ("when", "item", "kind", "state", "why", "name")
 STATE_STYLE = {"complete": "green", "in_progress": "yellow"}
 
 
@@ -76,6 +83,7 @@ class OverviewScreen(Recording, SectionScreen):
         bar.level = data.plan.level
         bar.period = period_text(data.plan.period)
         bar.note = plan_note(data.plan, data.ppc, self.app.backend.path.name)
+        bar.short = f"{short_period(data.plan.period)}|{short_note(data.plan, data.ppc)}"
         self.app.set_heading(data.project, data.status_date, plan)
         box = self.query_one("#towers", VerticalScroll)
         cards = list(box.query(TowerCard))
@@ -89,11 +97,12 @@ class OverviewScreen(Recording, SectionScreen):
         self._arrange()
 
     def on_resize(self) -> None:
+        self.set_class(self.size.height < 30, "short")
         self._arrange()
 
     def _arrange(self) -> None:
         """Towers side by side, as many as fit at 38 columns or more each; more towers wrap
-        into rows of cards, which scroll once they would be under 16 lines tall."""
+        into rows of cards, which scroll once they would be under 12 lines tall."""
         box = self.query_one("#towers", VerticalScroll)
         count = len(box.query(TowerCard))
         if not count:
@@ -101,7 +110,7 @@ class OverviewScreen(Recording, SectionScreen):
         columns = max(1, min(count, box.size.width // 40 or 1))
         rows = -(-count // columns)
         box.styles.grid_size_columns = columns
-        fits = rows * 16 <= box.size.height
+        fits = rows * 12 <= box.size.height
         box.styles.grid_rows = "1fr" if fits else "18"
 
 
@@ -159,11 +168,14 @@ class OverviewScreen(Recording, SectionScreen):
 
 
 def _today_cells(item: TodayItem) -> tuple:
-    when = t("today.today") if item.today else f"{item.finish:%m-%d %a}"
+    """When, the id, pour/inspection, the state, the reason and the name last (a narrow
+    terminal cuts the name, never the state)."""
+    when = t("today.today") if item.today else f"{item.finish:%m-%d}"
     state = t(f"state.{item.state}") or "·"
-    return (Text(when, style="b" if item.today else ""), t(f"today.kind.{item.kind}"),
-            f"{item.activity}  {item.name}", Text(state, style=STATE_STYLE.get(item.state, "")),
-            Text(item.reason, style="red" if item.reason else ""))
+    kind = t(f"today.kind.{item.kind}") if item.kind != "due" else ""
+    return (Text(when, style="b" if item.today else ""), item.activity, kind,
+            Text(state, style=STATE_STYLE.get(item.state, "")),
+            Text(item.reason, style="red" if item.reason else ""), item.name)
 
 
 def legend() -> str:

@@ -222,6 +222,7 @@ class ScheduleScreen(Recording, SectionScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 190, "wide")
+        self.set_class(self.size.height < 30, "short")
 
     # -- loading ------------------------------------------------------------------------------
     def request(self):

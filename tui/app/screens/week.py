@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
+from ..views import WeekView
 from ..widgets.bars import period_text
 from ..widgets.tables import fill
 from ..work import deliver
@@ -64,13 +65,13 @@ class WeekScreen(Recording, SectionScreen):
         step, self.step = self.step, 0
         return lambda: self.app.backend.week(step, start)
 
-    async def show(self, view) -> None:
-        self.view = view
+    async def show(self, data: WeekView) -> None:
+        self.view = view = data.plan
         self.query_one("#week-title", Static).update(_title(view))
         self.query_one("#week-ppc", Static).update(_ppc(view))
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x) for x in view.lines],
+        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x, data.names) for x in view.lines],
              [x.item.activity for x in view.lines])
         if view.lines:
             table.move_cursor(row=min(keep, len(view.lines) - 1))
@@ -155,7 +156,7 @@ def _cause(cause: str) -> str:
     return t(f"cause.{cause}") if cause in CAUSES else t("wk.no_reason")
 
 
-def _cells(line) -> tuple:
+def _cells(line, names: dict[str, str]) -> tuple:
     item = line.item
     mark = "◆ " if item.node else ""
     state = t(f"state.{line.state}") if line.state != "removed" else t("wk.removed")
@@ -169,4 +170,4 @@ def _cells(line) -> tuple:
     return (item.activity, str(item.finish), str(line.finish_now or ""),
             Text(state, style=STATE_STYLE.get(line.state, "")),
             Text(outcome, style=OUTCOME_STYLE.get(line.outcome or "", "")),
-            Text(reason, style="dim" if not line.reason else ""), Text(mark + item.name))
+            Text(reason, style="dim" if not line.reason else ""), Text(mark + names.get(item.activity, item.name)))
