@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from projects.loader import load_project  # noqa: E402
+from projects.project.load import load_project  # noqa: E402
 from projects.service import risk  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "rongfa_tower.yaml"

@@ -1,7 +1,8 @@
 """The project: YAML files with file:line errors, tower expansion, storage and the service API
-the front ends call. ``projects`` never imports ``tui`` or ``textual``."""
+the front ends call. ``projects`` never imports ``tui`` or ``textual``; the layout is in
+docs/design.md."""
 
 from .errors import Problem, ProjectError
-from .loader import Project, load_project
+from .project.load import Project, load_project
 
 __all__ = ["Problem", "Project", "ProjectError", "load_project"]

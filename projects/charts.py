@@ -13,12 +13,20 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from projects.project.load import Project
+from projects.project.schedule import baseline_schedule, current_schedule
+from projects.scenarios.apply import apply_scenario_file, schedule_applied
 from scheduler import Schedule
 from scheduler.baseline import Baseline
 from scheduler.charts.common import ChartError, Window
+from scheduler.charts.flowline import flowline
+from scheduler.charts.gantt import gantt_chart as build
+from scheduler.charts.scurve import scurve
+from scheduler.render.flowline import render_flowline
+from scheduler.render.gantt import render_gantt
+from scheduler.render.scurve import render_scurve
 
 from .errors import ProjectError
-from .loader import Project
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -69,14 +77,10 @@ def window(start: dt.date | None, end: dt.date | None) -> Window:
 
 def master_baseline(project: Project) -> Baseline:
     """The master schedule derived from the file, as a baseline."""
-    from .service import baseline_schedule
-
     return Baseline.from_schedule(baseline_schedule(project), name="master")
 
 
 def _inputs(project: Project, as_of, baseline):
-    from .service import current_schedule
-
     return current_schedule(project, as_of), baseline or master_baseline(project)
 
 
@@ -84,8 +88,6 @@ def gantt_chart(project: Project, *, level: str = "floor", start=None, end=None,
                 towers=None, critical_only: bool = False, as_of=None, baseline=None,
                 compare: Comparison | None = None):
     """The :class:`~scheduler.charts.gantt.GanttChart` of a project (see its parameters)."""
-    from scheduler.charts.gantt import gantt_chart as build
-
     ids = check_towers(project, towers)
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -101,8 +103,6 @@ def flowline_chart(project: Project, *, towers=None, trades=None, start=None, en
                    compare: Comparison | None = None):
     """The :class:`~scheduler.charts.flowline.Flowline` of a project's towers; ``method`` is
     the forecast's (``last`` or ``learning``, as ``towerplan forecast``)."""
-    from scheduler.charts.flowline import flowline
-
     chosen = _towers(project, towers, "a flowline")
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -116,8 +116,6 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
                  end=None, as_of=None, baseline=None, lookback: int = 3, method: str = "last",
                  compare: Comparison | None = None):
     """The :class:`~scheduler.charts.scurve.SCurve` of a project's towers."""
-    from scheduler.charts.scurve import scurve
-
     chosen = _towers(project, towers, "an S-curve")
     span = window(start, end)
     current, base = _inputs(project, as_of, baseline)
@@ -129,24 +127,18 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
 
 def export_gantt(project: Project, output, *, cjk: bool | None = None, **options):
     """Draw the Gantt to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.gantt import render_gantt
-
     out = check_output(output)
     return render_gantt(gantt_chart(project, **options), out, cjk=cjk)
 
 
 def export_flowline(project: Project, output, *, cjk: bool | None = None, **options):
     """Draw the flowline to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.flowline import render_flowline
-
     out = check_output(output)
     return render_flowline(flowline_chart(project, **options), out, cjk=cjk)
 
 
 def export_scurve(project: Project, output, *, cjk: bool | None = None, **options):
     """Draw the S-curve to ``output``; returns :class:`scheduler.render.Rendered`."""
-    from scheduler.render.scurve import render_scurve
-
     out = check_output(output)
     return render_scurve(scurve_chart(project, **options), out, cjk=cjk)
 
@@ -155,11 +147,8 @@ def compare_with(project: Project, scenario_path, *, as_of=None) -> Comparison:
     """The what-if in ``scenario_path`` (a scenario file naming ``project``'s file as its
     base) applied to ``project`` and scheduled, as a :class:`Comparison` named as the
     scenario names itself."""
-    from .scenario_apply import apply_scenario_file
-    from .service import _schedule_scenario, current_schedule
-
     applied = apply_scenario_file(project, scenario_path)
-    sched = current_schedule(applied.project, as_of) if as_of else _schedule_scenario(applied)
+    sched = current_schedule(applied.project, as_of) if as_of else schedule_applied(applied)
     return Comparison(applied.project, sched, applied.scenario.name)
 
 

@@ -12,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scheduler.baseline import Baseline
+from scheduler.explain import explain, link_slacks
 from scheduler.result import COMPLETE, NOT_STARTED, Schedule, ScheduledActivity
 from scheduler.towers import Tower
+from scheduler.variance import tower_status
 
 DONE, IN_PROGRESS, PLANNED, LATE = "done", "in_progress", "planned", "late"
 
@@ -107,8 +109,6 @@ class ActivityDetail:
 def activity_detail(sched: Schedule, activity_id: str, threshold: int = 0,
                     depth: int = 6) -> ActivityDetail:
     """The :class:`ActivityDetail` of one activity (``KeyError`` when it does not exist)."""
-    from scheduler.explain import explain, link_slacks
-
     i = sched.position(activity_id)
     net = sched.network
     a = net.activities[i]
@@ -146,8 +146,6 @@ def _view(sched: Schedule, other: str, link, slack: int | None) -> LinkView:
 
 def _onward(sched: Schedule, activity_id: str, depth: int) -> tuple[str, ...]:
     """The critical successors ``activity_id`` drives, one per step, towards the finish."""
-    from scheduler.explain import link_slacks
-
     out: list[str] = []
     seen = {activity_id}
     while len(out) < depth:
@@ -166,8 +164,6 @@ def tower_views(towers, baseline: Baseline | Schedule, current: Schedule, lookba
                 ) -> tuple[tuple[object, tuple[FloorView, ...]], ...]:
     """(:class:`scheduler.variance.TowerStatus`, floors) for each tower, against one
     baseline and one current schedule (scheduled once by the caller)."""
-    from scheduler.variance import tower_status
-
     if isinstance(baseline, Schedule):
         baseline = Baseline.from_schedule(baseline)
     return tuple((tower_status(t, baseline, current, lookback), tower_floors(t, baseline, current))

@@ -26,7 +26,7 @@ def test_scheduler_imports_no_project_ui_or_heavy_library():
 
 
 def test_projects_never_imports_tui_or_textual():
-    tops = _top(_modules_after("import projects, projects.service, projects.loader"))
+    tops = _top(_modules_after("import projects, projects.service, projects.project.load"))
     assert not tops & {"tui", "textual"}
 
 

@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError
+from scheduler.calendar import CalendarSpec
+
 from .mspdi_calendar import to_spec
 from .mspdi_common import (
     CONSTRAINT_TYPES,
@@ -162,8 +164,6 @@ def _calendar_specs(cals, default_uid, tasks, notes):
         cals[uid].name = names[uid] = name
         specs.append(to_spec(cals[uid], notes))
     if not specs:
-        from scheduler.calendar import CalendarSpec
-
         specs, names = [CalendarSpec("default")], {-1: "default"}
     return specs, names
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..errors import ProjectError
+from projects.errors import ProjectError
+
 from .mspdi_common import NS
 
 _Q = "{" + NS + "}"

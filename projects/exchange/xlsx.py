@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..errors import ProjectError
+from projects.errors import ProjectError
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ NODE_HEADERS = ("ID", "Key node", "Tower", "Target", "Planned", "Forecast", "Act
 
 
 def week_plan_sheet(view) -> Sheet:
-    """A period's plan (:class:`projects.plans.PlanView`): what was due, what got done, why
+    """A period's plan (:class:`projects.plans.view.PlanView`): what was due, what got done, why
     not. The sheet is named after the period (``Week 2023-W27``)."""
     rows = []
     for line in view.lines:

@@ -4,10 +4,12 @@
   ``make_engine(url=None)``; nothing connects at import.
 - :mod:`.store`: :class:`Store`, sessions to read and locked transactions to write.
 - :mod:`.tables`: the SQLModel tables; :mod:`.schema`: their version and migrations.
-- :mod:`.repository`: rows ↔ the frozen records of :mod:`projects.records`.
+- :mod:`.repository`: rows ↔ the frozen records of :mod:`projects.storage.records`.
 
-Importing this package does not import SQLAlchemy or SQLModel (they cost ~0.4 s): the store
-imports them when a session is first opened.
+Importing this package does not import SQLAlchemy or SQLModel (they cost ~0.4 s): ``tables``,
+``schema`` and ``repository`` import them at their top, and :class:`Store` imports those three
+when a session is first opened (``store.repository`` hands the repository to the features).
+That is the one place where the project imports its own modules inside functions.
 """
 
 from .engine import default_path, make_engine, resolve_url

@@ -1,6 +1,6 @@
 """Rows ↔ records. Every function takes the caller's ``session`` (keyword-only) and never
 commits: the caller owns the transaction (:meth:`Store.writing` commits it). Reads return the
-frozen records of :mod:`projects.records`, oldest first.
+frozen records of :mod:`projects.storage.records`, oldest first.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from ..records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
+from .records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
 from .tables import (
     PlanItemRow,
     PlanRow,

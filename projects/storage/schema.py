@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..errors import ProjectError
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from projects.errors import ProjectError
+
+from .tables import TABLES, MetaRow
 
 SCHEMA_VERSION = 2
 
@@ -30,10 +35,6 @@ VERSION_KEY = "schema_version"
 
 def read_version(conn) -> int | None:
     """The schema version of the database on ``conn``; ``None`` when it has no tables yet."""
-    import sqlalchemy as sa
-
-    from .tables import MetaRow
-
     if not sa.inspect(conn).has_table(MetaRow.__tablename__):
         return None
     value = conn.execute(sa.select(MetaRow.value).where(MetaRow.key == VERSION_KEY)).scalar()
@@ -51,11 +52,6 @@ def refuse_newer(version: int | None, where: str) -> None:
 
 def ensure(conn, where: str) -> None:
     """Create or migrate the tables on ``conn`` (inside the caller's locked transaction)."""
-    import sqlalchemy as sa
-    from sqlmodel import SQLModel
-
-    from .tables import TABLES, MetaRow
-
     version = read_version(conn)
     refuse_newer(version, where)
     if version is None:

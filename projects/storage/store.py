@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from ..errors import ProjectError
+from projects.errors import ProjectError
+
 from .engine import BUSY_TIMEOUT_S, is_default, make_engine, resolve_url, shown, sqlite_path
 
 SCHEMA_LOCK_KEY = 7_246_150  # PostgreSQL advisory lock taken while creating the tables
@@ -54,6 +55,16 @@ class Store:
         """Close the pooled connections (the store can still be used afterwards)."""
         if self._engine is not None:
             self._engine.dispose()
+
+    @property
+    def repository(self):
+        """:mod:`projects.storage.repository`, the functions mapping rows ↔ frozen records
+        (``store.repository.progress(session, project_id)`` …). Imported on first use with the
+        other table modules, because they import SQLModel (~0.4 s); this package's ``store``
+        module is the one place that imports them."""
+        from . import repository  # heavy: SQLModel tables, only once there is a database
+
+        return repository
 
     @contextmanager
     def reading(self):

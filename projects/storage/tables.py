@@ -1,5 +1,5 @@
 """The tables (SQLModel). These are storage rows, not domain values: the repository turns
-them into the frozen records of :mod:`projects.records`.
+them into the frozen records of :mod:`projects.storage.records`.
 
 Every table but ``towerplan_meta`` hangs off ``project`` (the id of the project file), so one
 database can hold several projects. Rows are only ever inserted: nothing is updated or deleted,

@@ -30,7 +30,7 @@ for task in tasks:
 KILLED_INSIDE = r"""
 import datetime, os, signal, sys
 from projects import service
-from projects.records import ProgressEntry
+from projects.storage.records import ProgressEntry
 from projects.storage import repository
 store = service.open_store(sys.argv[1])
 with store.writing("small", "Small tower") as session:

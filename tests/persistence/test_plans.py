@@ -9,7 +9,7 @@ import pytest
 
 from projects import service
 from projects.errors import ProjectError
-from projects.periods import parse_period
+from projects.plans.periods import parse_period
 
 from .conftest import SMALL
 

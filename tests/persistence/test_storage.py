@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from projects.errors import ProjectError
-from projects.records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
 from projects.storage import Store, default_path, make_engine, repository, resolve_url, schema
 from projects.storage.engine import shown
+from projects.storage.records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
 
 D = dt.date
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from projects.loader import load_project
+from projects.project.load import load_project
 from projects.service import forecast, tower_statuses
 from tests.conftest import EXAMPLE
 from tests.conftest import mon_fri_date as index_date

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from projects import ProjectError
-from projects.loader import load_project
+from projects.project.load import load_project
 from projects.service import risk, schedule_project
 from scheduler import ScheduleOptions
 from scheduler.montecarlo import simulate

@@ -14,7 +14,7 @@ import textwrap
 import pytest
 
 from projects import ProjectError
-from projects.loader import load_project
+from projects.project.load import load_project
 from projects.service import apply_scenario, schedule_project, whatif
 from tests.conftest import mon_fri_date as index_date
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from projects.loader import load_project
+from projects.project.load import load_project
 from projects.service import schedule_project
 from tests.conftest import EXAMPLE
 

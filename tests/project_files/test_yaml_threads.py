@@ -1,7 +1,7 @@
 """Loading project files from worker threads, as the terminal app does, must not crash.
 
 yaml_rs 0.1.6 segfaults when its extension module is first initialised in a thread that then
-ends and a later thread parses again; ``projects.yamlio`` imports it up front to avoid that.
+ends and a later thread parses again; ``projects.file.yaml`` imports it up front to avoid that.
 """
 
 from __future__ import annotations

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the app reaches projects through projects.service
     from projects.dashboard import FloorView
-    from projects.periods import Period
-    from projects.plans import PPC, PlanView
-    from projects.records import ProgressEntry, Reason
-    from projects.whatif import WhatIf
+    from projects.plans.periods import Period
+    from projects.plans.view import PPC, PlanView
+    from projects.scenarios.compare import WhatIf
+    from projects.storage.records import ProgressEntry, Reason
     from scheduler.variance import NodeStatus, TowerStatus
 
 

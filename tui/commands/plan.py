@@ -29,7 +29,7 @@ STATE = {"complete": "done", "in_progress": "started", "not_started": "", "remov
 
 
 def register(sub) -> None:
-    from projects.records import CAUSES
+    from projects.storage.records import CAUSES
 
     p = sub.add_parser("plan", help="year, month or week plan: what is due, freeze it as the "
                                     "period's baseline, PPC and reasons",

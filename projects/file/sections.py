@@ -1,7 +1,7 @@
 """The fixed core of the project file: ``project``, ``calendars``, ``activities``, ``settings``.
 
 Each reader turns one section of parsed YAML into engine values and records every mistake in
-the :class:`~projects.reader.Reader` with its path, so all of them can be reported at once.
+the :class:`~projects.file.reader.Reader` with its path, so all of them can be reported at once.
 """
 
 from __future__ import annotations

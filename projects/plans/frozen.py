@@ -1,4 +1,4 @@
-"""Service functions for year, month and week plans (re-exported by :mod:`projects.service`).
+"""Year, month and week plans in the database (named by :mod:`projects.service`).
 
 :func:`plan_view` shows a period's plan (the frozen one, or one derived now), :func:`freeze_plan`
 saves it as the period's baseline, :func:`plan_status` gives the per-tower figures against a
@@ -13,19 +13,20 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from projects.errors import ProjectError
+from projects.progress.entries import recorder
+from projects.progress.merge import resolve
+from projects.progress.tracked import Tracked, query
+from projects.project.schedule import baseline_schedule, current_schedule, tower_statuses
+from projects.storage import Store
+from projects.storage.records import CAUSES, FrozenPlan, PlanItem, Reason
 from scheduler.baseline import Baseline
 from scheduler.variance import NodeStatus, TowerStatus
 
-from .errors import ProjectError
 from .periods import LEVELS, MASTER, Period, chain, parse_period, period_of
-from .plans import PlanView, chain_baseline, derive_items, label
-from .plans import node_review as review
-from .plans import plan_view as view
-from .progress_input import recorder
-from .recorded import resolve
-from .records import CAUSES, FrozenPlan, PlanItem, Reason
-from .storage import Store
-from .tracking import Tracked, query
+from .view import PlanView, chain_baseline, derive_items, label
+from .view import node_review as review
+from .view import plan_view as view
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,6 @@ def _master(tracked: Tracked, frozen: FrozenPlan | None) -> Baseline:
     if frozen is not None:
         return Baseline("master", frozen.dates(), made_on=frozen.status_date,
                         meta={"version": frozen.version})
-    from .service import baseline_schedule
-
     derived = Baseline.from_schedule(baseline_schedule(tracked.project), "master")
     return Baseline("master", derived.dates, meta={"derived": True})
 
@@ -100,8 +99,6 @@ def plan_view(store: Store | None, tracked: Tracked, level: str, period=None, *,
               draft: bool = False, as_of: dt.date | None = None) -> PlanView:
     """A period's plan: the frozen one with outcomes and PPC, or (none frozen, or ``draft``)
     the one derived from the current schedule now. Lines carry the enclosing plan's dates."""
-    from .service import baseline_schedule, current_schedule
-
     period = period_for(tracked, level, period)
     periods = chain(period)
     frozen = _frozen(store, tracked.base.id, periods)
@@ -142,9 +139,6 @@ def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
                 ) -> FrozenPlan:
     """Save the period's plan, derived now, as its baseline. A period is frozen once; with
     ``replace`` a new version is saved and the old ones stay in :func:`plan_history`."""
-    from .service import baseline_schedule, current_schedule
-    from .storage import repository
-
     period = period_for(tracked, level, period)
     if level == "master":
         items = _master_items(baseline_schedule(tracked.project))
@@ -155,7 +149,7 @@ def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
                                   file="towerplan", field="--period", code="empty_plan")
     base = tracked.base
     with store.writing(base.id, base.name) as session:
-        versions = repository.plan_versions(session, base.id, level, period.key, items=False)
+        versions = store.repository.plan_versions(session, base.id, level, period.key, items=False)
         if versions and not replace:
             last = versions[-1]
             raise ProjectError.single(
@@ -166,7 +160,7 @@ def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
         plan = FrozenPlan(base.id, level, period.key, len(versions) + 1, tracked.status_date,
                           recorder(by), items, note=note,
                           file_sha256=hashlib.sha256(base.text.encode()).hexdigest())
-        return repository.add_plan(session, plan)
+        return store.repository.add_plan(session, plan)
 
 
 def plan_history(store: Store | None, tracked: Tracked, level: str, period=None
@@ -186,8 +180,6 @@ def plan_status(store: Store | None, tracked: Tracked, level: str = "master", pe
                 as_of: dt.date | None = None, lookback: int = 3) -> PlanStatus:
     """Per-tower ahead/behind against a plan level (``master`` by default: the frozen master
     schedule, else the one derived from the file), and that period's plan with PPC."""
-    from .service import tower_statuses
-
     period = period_for(tracked, level, period)
     baseline = plan_baseline(store, tracked, level, period)
     towers = tower_statuses(tracked.project, as_of=as_of, lookback=lookback,
@@ -205,8 +197,6 @@ def node_review(store: Store | None, tracked: Tracked, level: str = "master", pe
                 as_of: dt.date | None = None, risk_days: int = 0) -> tuple[NodeStatus, ...]:
     """Every key node against a plan level: planned, target, forecast or actual, and status
     (done early / done on time / done late / on track / at risk)."""
-    from .service import current_schedule
-
     baseline = plan_baseline(store, tracked, level, period)
     return review(current_schedule(tracked.project, as_of), baseline, risk_days)
 
@@ -215,8 +205,6 @@ def record_reason(store: Store, tracked: Tracked, period, activity: str, cause: 
                   text: str = "", *, by: str | None = None) -> Reason:
     """Record why an item of a week plan was not done (``cause`` from :data:`CAUSES`, plus
     free text); the latest reason per item counts."""
-    from .storage import repository
-
     period = period_for(tracked, "week", period)
     key = cause.strip().lower()
     if key not in CAUSES:
@@ -226,13 +214,13 @@ def record_reason(store: Store, tracked: Tracked, period, activity: str, cause: 
     aid = target.floor.key if target.kind == "floor" else target.id  # a floor: its pour
     base = tracked.base
     with store.writing(base.id, base.name) as session:
-        plan = repository.current_plan(session, base.id, period.level, period.key)
+        plan = store.repository.current_plan(session, base.id, period.level, period.key)
         if plan is None:
             raise _not_frozen(tracked, period)
         if aid not in plan.dates():
             raise ProjectError.single(f"{aid} is not in the {period.name} plan", file="towerplan",
                                       field="--reason", code="not_in_plan")
-        return repository.add_reason(session, Reason(base.id, period.key, aid, key,
+        return store.repository.add_reason(session, Reason(base.id, period.key, aid, key,
                                                      (text or "").strip(), recorder(by)))
 
 
@@ -245,3 +233,15 @@ def reason_history(store: Store | None, tracked: Tracked, activity: str) -> tupl
     except ProjectError:
         aid = activity.strip()  # an id the file no longer has can still have a history
     return query(store, lambda repo, s: repo.reasons(s, tracked.base.id, None, aid))
+
+
+def shifted_period(tracked: Tracked, level: str, shift: int = 0, start=None, *,
+                   today: dt.date | None = None) -> Period:
+    """The :class:`Period` of ``level`` holding the status date (or the period ``start``;
+    with no status date the one holding ``today``), moved ``shift`` periods (−1: the one
+    before); the master schedule has no other period."""
+    period = period_for(tracked, level, start, today=today)
+    day = dt.timedelta(days=1)
+    for _ in range(abs(shift) if level != "master" else 0):
+        period = period_of(level, period.first - day if shift < 0 else period.last + day)
+    return period

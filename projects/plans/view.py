@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from projects.storage.records import FrozenPlan, PlanItem, Reason
 from scheduler.baseline import Baseline
 from scheduler.result import COMPLETE, Schedule
 from scheduler.variance import NodeStatus, node_status
 
 from .periods import Period
-from .records import FrozenPlan, PlanItem, Reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
+from projects.file.reader import Reader
+from projects.towers.definition import floors_of_tower
+from scheduler.errors import suggest
 from scheduler.riskspec import ActivityRisk, FloorRisk, RiskSpec, ThreePoint, Weather
-
-from .reader import Reader
 
 RISK_KEYS = ("iterations", "seed", "structure", "other", "floors", "activities", "correlation",
              "weather", "note")
@@ -87,8 +88,6 @@ def three_point(r: Reader, raw, path: tuple) -> ThreePoint | None:
 
 
 def _floors(r: Reader, raw, path: tuple, towers) -> list[FloorRisk]:
-    from .towers import floors_of_tower
-
     out = []
     by_id = {t.id: t for t in towers}
     for k, item in enumerate(r.sequence(raw, path, "floors") or ()):
@@ -129,8 +128,6 @@ def _activities(r: Reader, raw, path: tuple, acts) -> list[ActivityRisk]:
             continue
         pattern = str(m["id"])
         if not any(fnmatchcase(a, pattern) for a in ids):
-            from scheduler.errors import suggest
-
             hint = suggest(pattern, ids)
             extra = f"; did you mean {hint[0]!r}?" if hint else ""
             r.error((*here, "id"), f"no activity matches {pattern!r}{extra}",

@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from projects.file.reader import Reader
 from scheduler.calendar import WorkCalendar
 from scheduler.errors import SchedulerError, suggest
 from scheduler.network import Activity
 from scheduler.towers import Floor
 
-from .reader import Reader
-from .towers import TowerDef
+from .cycle import fit_cycle, schedule_pattern
+from .definition import TowerDef
 
 
 def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: list[Activity],
@@ -144,8 +145,6 @@ def _structure(t: TowerDef, floors: list[Floor], durations, rows: dict, cal: Wor
                 # the steps of a floor done faster (or slower) than planned took that cycle
                 took = cal.index_on_or_before(fin) - cal.index_on_or_before(prev_finish)
                 if took >= 1 and took != f.cycle_days:
-                    from .expand import fit_cycle
-
                     dur = fit_cycle(t, took, t.step_reference or f.cycle_days) or dur
             _steps(t, f, dur, s, fin, cal, status, updates)
         prev_finish = fin
@@ -200,7 +199,5 @@ def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
 
 
 def _measure_offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:
-    from .expand import schedule_pattern  # expand imports this module
-
     sched = schedule_pattern(t, dur, floors=1)
     return {s["id"]: (sched["0." + s["id"]].es, sched["0." + s["id"]].ef) for s in t.steps}

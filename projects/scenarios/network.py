@@ -13,14 +13,16 @@ import dataclasses
 import datetime as dt
 from fnmatch import fnmatchcase
 
+from projects.file.reader import Reader, parse_date
+from projects.file.sections import read_activity, read_links
+from projects.project.load import Project
+from projects.project.schedule import schedule_project
+from projects.towers.definition import floors_of_tower
 from scheduler.errors import suggest
 from scheduler.graph import LINK_ENDS
 from scheduler.network import Activity, Constraint, Link
 
-from .core import read_activity, read_links
-from .loader import Project
-from .reader import Reader, parse_date
-from .scenarios import NO_CONSTRAINT, Change
+from .read import NO_CONSTRAINT, Change
 
 _TYPE_OF_ENDS = {ends: kind for kind, ends in LINK_ENDS.items()}
 
@@ -168,8 +170,6 @@ class NetworkEdit:
             self.r.unknown((*here, "tower"), "tower", f["tower"],
                            [t.id for t in self.project.towers])
             return None
-        from .towers import floors_of_tower
-
         got = floors_of_tower(self.r, f["floor"], (*here, "floor"), tower)
         if len(got) != 1:
             if got:
@@ -196,8 +196,6 @@ class NetworkEdit:
 
     def _base(self):
         if self._base_schedule is None:
-            from .service import schedule_project
-
             self._base_schedule = schedule_project(self.base)
         return self._base_schedule
 

@@ -4,25 +4,21 @@ Ids: ``A.F23`` is floor 23's structure when the tower has no steps; with steps e
 ``A.F23.setout`` … ``A.F23.pour`` and the key step (the last, or the one marked ``key``) finishes
 the floor. Basements are ``A.B2``; following trades ``A.F10.facade``; nodes ``A.topping_out``.
 
-With steps, the step durations are written for a reference cycle and scaled to each floor's
-cycle days; the scaled pattern is then checked on a three-floor network (the engine on a
-seven-day calendar) and the longest step adjusted until consecutive floors finish exactly the
-cycle's days apart, so "12 days per floor" means 12 days from pour to pour.
+The step durations of each cycle come from :mod:`projects.towers.cycle`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
-from scheduler.calendar import CalendarSpec
-from scheduler.network import Activity, Constraint, Link, Network
+from projects.file.reader import Reader
+from projects.file.sections import read_links
+from scheduler.network import Activity, Constraint, Link
 from scheduler.towers import Floor, Node, Tower, Trade, floor_label
 
-from .core import read_links
-from .reader import Reader
-from .tower_actuals import apply_actuals
-from .towers import TowerDef, floors_of
+from .actuals import apply_actuals
+from .cycle import key_step, next_links, step_durations
+from .definition import TowerDef, floors_of
 
 
 def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links: list[Link],
@@ -37,7 +33,7 @@ def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links:
         r.error((*t.path, "cycle"), f"floor {floor_label(missing[0])} has no cycle days: cover "
                 f"every floor in cycle or special", "missing_cycle")
         return None
-    durations = _step_durations(r, t) if t.steps else {}
+    durations = step_durations(r, t) if t.steps else {}
     if t.steps and durations is None:
         return None
     floors = _floors(t, numbers)
@@ -93,7 +89,7 @@ def _floors(t: TowerDef, numbers: list[int]) -> list[Floor]:
     for n in range(-1, -t.basements - 1, -1):  # B1 top is ±0.000, B2 top is −h(B1), …
         below[n] = -depth
         depth += t.heights.get(n, t.basement_height or t.height)
-    key_step = _key_step(t)
+    key_name = key_step(t)
     for n in numbers:
         h = t.heights.get(n, (t.basement_height or t.height) if n < 0 else t.height)
         if n > 0:
@@ -103,18 +99,11 @@ def _floors(t: TowerDef, numbers: list[int]) -> list[Floor]:
         default = f"B{-n}" if n < 0 else f"{n}F"
         name = t.names.get(n, default)
         base = f"{t.id}.{label}"
-        key = f"{base}.{key_step}" if key_step else base
+        key = f"{base}.{key_name}" if key_name else base
         first = f"{base}.{t.steps[0]['id']}" if t.steps else base
         floors.append(Floor(n, label, name, kind, h, round(top if n > 0 else below[n], 3),
                             t.cycle[n], key, first))
     return floors
-
-
-def _key_step(t: TowerDef) -> str | None:
-    if not t.steps:
-        return None
-    marked = [s["id"] for s in t.steps if s["key"]]
-    return marked[0] if marked else t.steps[-1]["id"]
 
 
 def _roots(t: TowerDef, floor: Floor) -> list[str]:
@@ -145,99 +134,10 @@ def _structure(t: TowerDef, floors: list[Floor], durations, acts, links) -> None
                                       link.lag, link.calendar_days))
             if prev is not None:
                 pbase = f"{t.id}.{prev.label}"
-                for link in _next_links(t):
+                for link in next_links(t):
                     links.append(Link(f"{pbase}.{link.pred}", f"{base}.{link.succ}", link.type,
                                       link.lag, link.calendar_days))
         prev = f
-
-
-def _next_links(t: TowerDef) -> list[Link]:
-    if t.next_floor:
-        return t.next_floor
-    return [Link(_key_step(t), t.steps[0]["id"])]
-
-
-# -- fitting the steps to each cycle ----------------------------------------------------------
-def _step_durations(r: Reader, t: TowerDef) -> dict[int, dict[str, int]] | None:
-    written = {s["id"]: s["days"] for s in t.steps}
-    ref = t.step_reference or _period(t, written)
-    if ref <= 0:
-        r.error((*t.path, "steps"), "the steps make no progress from floor to floor (the key "
-                "step must be linked to the next floor's steps)")
-        return None
-    out: dict[int, dict[str, int]] = {}
-    for c in sorted(set(t.cycle.values())):
-        got = fit_cycle(t, c, ref)
-        if got is None:
-            r.error((*t.path, "steps"), f"the steps cannot make a {c}-day floor cycle (fixed "
-                    f"steps and next_floor lags take longer, or no step can absorb the rest)",
-                    "bad_cycle")
-            return None
-        out[c] = got
-    t.step_reference = ref  # kept: actuals refit the steps to the cycle a floor really took
-    return out
-
-
-def fit_cycle(t: TowerDef, c: int, ref: int) -> dict[str, int] | None:
-    """Step durations that make consecutive floors exactly ``c`` working days apart."""
-    dur = {s["id"]: s["days"] if s["fixed"] or s["days"] == 0 else
-           max(1, int(s["days"] * c / ref + 0.5)) for s in t.steps}
-    return _fit(t, dur, c)
-
-
-def _fit(t: TowerDef, dur: dict[str, int], c: int) -> dict[str, int] | None:
-    period = _period(t, dur)
-    flexible = sorted((s for s in t.steps if not s["fixed"] and s["days"] > 0),
-                      key=lambda s: -dur[s["id"]])
-    for _ in range(12):
-        if period == c:
-            return dur
-        best = None
-        for s in flexible:
-            trial = dict(dur)
-            trial[s["id"]] = max(1, dur[s["id"]] + (c - period))
-            p = _period(t, trial)
-            if abs(c - p) < abs(c - period):
-                best = (trial, p)
-                break
-        if best is None:
-            return None
-        dur, period = best
-    return dur if period == c else None
-
-
-def _period(t: TowerDef, dur: dict[str, int]) -> int:
-    """Working days between consecutive floors' key steps, in a three-floor pattern on a
-    seven-day calendar (remembered per tower: fitting and refitting ask the same ones)."""
-    key = tuple(dur[s["id"]] for s in t.steps)
-    if key not in t.period_cache:
-        t.period_cache[key] = _measure_period(t, dur)
-    return t.period_cache[key]
-
-
-def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
-    key = _key_step(t)
-    sched = schedule_pattern(t, dur, floors=3)
-    return sched["2." + key].ef - sched["1." + key].ef
-
-
-def schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
-    """The tower's steps for ``floors`` consecutive floors (ids ``0.setout``, ``1.setout``, …)
-    with the given step durations, scheduled alone on a seven-day calendar."""
-    from scheduler.cpm import schedule
-
-    acts, links = [], []
-    for f in range(floors):
-        for s in t.steps:
-            acts.append(Activity(f"{f}.{s['id']}", duration=dur[s["id"]], calendar="x"))
-            links.extend(Link(f"{f}.{k.pred}", f"{f}.{s['id']}", k.type, k.lag, k.calendar_days)
-                         for k in s["links"])
-        if f:
-            links.extend(Link(f"{f - 1}.{k.pred}", f"{f}.{k.succ}", k.type, k.lag,
-                              k.calendar_days) for k in _next_links(t))
-    net = Network(dt.date(2001, 1, 1), tuple(acts), tuple(links),
-                  (CalendarSpec("x", frozenset(range(7))),), "x")
-    return schedule(net)
 
 
 # -- following trades and nodes ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Problem, ProjectError
+from projects.errors import Problem, ProjectError
 
 # Imported with this module, not on first use: yaml_rs 0.1.6 crashes the interpreter
 # (segfault) when its extension is first initialised in a thread that has ended before the

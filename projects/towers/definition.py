@@ -1,9 +1,9 @@
-"""The tower part of the project file: ``towers``, ``phases`` and top-level ``links``.
+"""One tower of the project file, as written: :class:`TowerDef` and its checks.
 
 A tower takes a few lines (floors, storey heights, the cycle by floor range or a learning curve,
 special floors, optionally the steps inside one cycle, following trades, key nodes, recorded
-floors) and :mod:`projects.expand` turns it into activities with stable ids such as
-``A.F23.pour``. This module reads and checks the YAML; every mistake names its path.
+floors) and :mod:`projects.towers.expand` turns it into activities with stable ids such as
+``A.F23.pour``. This module reads and checks one tower's YAML; every mistake names its path.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from scheduler.network import Activity, Link
-from scheduler.towers import FLOOR_KINDS, Tower
-
-from .core import LINK_KEYS, read_activities, read_links
-from .reader import Reader
+from projects.file.reader import Reader
+from projects.file.sections import LINK_KEYS, read_links
+from scheduler.towers import FLOOR_KINDS, Tower, wright_days
 
 TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "heights",
               "basement_height", "crown", "declared_height", "start", "cycle", "special",
@@ -76,61 +74,6 @@ def parse_floors(text) -> list[int] | None:
     if a == 0 or b == 0 or b < a:
         return None
     return [n for n in range(a, b + 1) if n != 0]
-
-
-def read_towers(r: Reader, raw: dict, default_cal: str, acts: list[Activity], links: list[Link],
-                origins: dict[str, tuple]) -> list[Tower]:
-    """Read ``phases``, ``towers`` and ``links``; append the expanded activities and links."""
-    from .expand import expand_tower  # the expansion needs the engine for cycle fitting
-
-    if raw.get("phases") is not None:
-        _read_phases(r, raw["phases"], default_cal, acts, links, origins)
-    towers: list[Tower] = []
-    seq = r.sequence(raw["towers"], ("towers",), "towers") if raw.get("towers") is not None \
-        else []
-    seen: set[str] = set()
-    for i, body in enumerate(seq or ()):
-        tdef = read_tower(r, body, ("towers", i), default_cal)
-        if tdef is None:
-            continue
-        if tdef.id in seen:
-            r.error((*tdef.path, "id"), f"duplicate tower id {tdef.id!r}", "duplicate_id")
-            continue
-        seen.add(tdef.id)
-        tower = expand_tower(r, tdef, raw, acts, links, origins)
-        if tower is not None:
-            towers.append(tower)
-    if raw.get("links") is not None:
-        _read_top_links(r, raw["links"], links, origins)
-    return towers
-
-
-def _read_phases(r: Reader, raw, default_cal: str, acts, links, origins) -> None:
-    m = r.mapping(raw, ("phases",), "phases")
-    for name, body in (m or {}).items():
-        more, more_links, more_origins = read_activities(
-            r, body, default_cal, path=("phases", name), wbs=(str(name),))
-        acts.extend(more)
-        links.extend(more_links)
-        for k, v in more_origins.items():
-            origins.setdefault(k, v)
-
-
-def _read_top_links(r: Reader, raw, links: list[Link], origins) -> None:
-    seq = r.sequence(raw, ("links",), "links")
-    for k, item in enumerate(seq or ()):
-        here = ("links", k)
-        m = r.mapping(item, here, "a link")
-        if m is None:
-            continue
-        r.keys(m, here, ("from", "to", "type", "lag"), required=("from", "to"), what="link")
-        if "from" not in m or "to" not in m:
-            continue
-        body = {"id": m["from"], **{x: m[x] for x in ("type", "lag") if x in m}}
-        made = read_links(r, [body], here, str(m["to"]))
-        for link in made:
-            links.append(link)
-            origins.setdefault(f"link:{k}", here)
 
 
 def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | None:
@@ -244,8 +187,6 @@ def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
             return
         if None in (first, rate, low):
             return
-        from scheduler.towers import wright_days
-
         floors = floors_of(r, raw["floors"], (*path, "floors"), t) if "floors" in raw else \
             list(range(1, t.floors + 1))
         for k, n in enumerate(floors, start=1):

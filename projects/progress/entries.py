@@ -16,11 +16,12 @@ import getpass
 import os
 from dataclasses import dataclass
 
-from .errors import Problem, ProjectError
-from .loader import Project
-from .reader import parse_date
-from .recorded import Actual, Target, fold, resolve
-from .records import ProgressEntry
+from projects.errors import Problem, ProjectError
+from projects.file.reader import parse_date
+from projects.project.load import Project
+from projects.storage.records import ProgressEntry
+
+from .merge import Actual, Target, fold, resolve
 
 CSV_COLUMNS = ("activity", "started", "finished", "remaining", "note", "by")
 

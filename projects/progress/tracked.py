@@ -1,4 +1,4 @@
-"""Service functions for recorded progress (re-exported by :mod:`projects.service`).
+"""Recorded progress in the database (named by :mod:`projects.service`).
 
 A front end opens the database with :func:`open_store`, the project with its recorded progress
 with :func:`open_tracked`, records with :func:`record_progress` / :func:`import_progress`, and
@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from .errors import Problem, ProjectError
-from .loader import Project
-from .records import ProgressEntry, StatusDateChange
+from projects.errors import Problem, ProjectError
+from projects.project.load import Project
+from projects.project.schedule import open_project, schedule_project
+from projects.storage import Store
+from projects.storage.records import ProgressEntry, StatusDateChange
 
-if TYPE_CHECKING:
-    from .progress_input import Draft
-from .storage import Store
+from .entries import Checker, Draft, draft, read_csv, recorder, today
+from .merge import combine, live, resolve, status_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,6 @@ def open_store(url: str | None = None) -> Store:
 
 def open_tracked(path, store: Store | None = None) -> Tracked:
     """Load a project file and combine the progress recorded for it in ``store``."""
-    from .service import open_project
-
     return track(open_project(path), store)
 
 
@@ -65,8 +64,6 @@ def track(base: Project, store: Store | None, entries: Sequence[ProgressEntry] |
         entries = _read(store, base.id)
     if not entries:  # nothing recorded: the file as it is (and no need for recorded.py)
         return Tracked(base, base, (), (), store.shown if store else "")
-    from .recorded import combine
-
     project, warnings = combine(base, entries)
     return Tracked(base, project, tuple(entries), warnings, store.shown if store else "")
 
@@ -79,9 +76,7 @@ def query(store: Store | None, read, default=()):
     with store.reading() as session:
         if session is None:
             return default
-        from .storage import repository  # SQLAlchemy: only when there is a database
-
-        return read(repository, session)
+        return read(store.repository, session)
 
 
 def _read(store: Store | None, project_id: str) -> tuple[ProgressEntry, ...]:
@@ -99,8 +94,6 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
     future or before the project start, a finish before the start, a floor poured before the
     one below, or a database that cannot be used.
     """
-    from .progress_input import draft, recorder, today  # only when recording
-
     got, problems = draft(tracked.base, activity, started, finished, remaining, note=note,
                           withdraw=withdraw, today_is=today_is or today())
     if problems:
@@ -115,8 +108,6 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
 
 
 def _check_withdraw(store: Store, tracked: Tracked, got: Draft) -> None:
-    from .recorded import live
-
     if not any(e.activity == got.target.id for e in live(_read(store, tracked.base.id))):
         raise ProjectError.single(f"nothing recorded in the database for {got.target.id} to "
                                   f"withdraw", file="towerplan", field="--withdraw",
@@ -127,8 +118,6 @@ def import_progress(store: Store, tracked: Tracked, path, *, by: str | None = No
                     today_is: dt.date | None = None) -> tuple[ProgressEntry, ...]:
     """Record every row of a progress CSV (columns ``activity, started, finished, remaining,
     note, by``) in one transaction, or none: each bad row is reported with its line."""
-    from .progress_input import draft, read_csv, recorder, today
-
     rows, columns, problems = read_csv(path)
     file, day, drafts = str(path), today_is or today(), []
     for line, row in rows:
@@ -152,8 +141,6 @@ def import_progress(store: Store, tracked: Tracked, path, *, by: str | None = No
 
 
 def _name(path) -> str:
-    from pathlib import Path
-
     return Path(path).name
 
 
@@ -161,10 +148,6 @@ def _save(store: Store, tracked: Tracked, drafts, by: str, source: str, problem,
           row_by: dict | None = None) -> tuple[ProgressEntry, ...]:
     """Check ``(line, draft)`` pairs against the entries recorded so far, then insert them all
     inside the project's lock (checking again there if someone recorded in between)."""
-    from .progress_input import Checker
-    from .recorded import combine
-    from .storage import repository
-
     base = tracked.base
 
     def verified(entries, project=None) -> list[ProgressEntry]:
@@ -180,12 +163,13 @@ def _save(store: Store, tracked: Tracked, drafts, by: str, source: str, problem,
         return new
 
     new = verified(tracked.entries, tracked.project)  # a bad entry opens no database
+    repository = store.repository
     with store.writing(base.id, base.name) as session:
         before = repository.progress(session, base.id)
         if before != tracked.entries:
             new = verified(before)
         saved = repository.add_progress(session, new)
-        _note_status_date(session, base, before, (*before, *saved), by,
+        _note_status_date(repository, session, base, before, (*before, *saved), by,
                           _cause(saved, source))
     return tuple(saved)
 
@@ -193,9 +177,6 @@ def _save(store: Store, tracked: Tracked, drafts, by: str, source: str, problem,
 def _schedulable(base: Project, entries) -> None:
     """Raise what the loader or the engine would refuse in the combination (nothing they
     refuse gets saved)."""
-    from .recorded import combine
-    from .service import schedule_project
-
     combined, _ = combine(base, entries)
     schedule_project(combined)
 
@@ -206,11 +187,8 @@ def _cause(saved, source: str) -> str:
     return f"{source or 'import'}: entries #{saved[0].id}–#{saved[-1].id}"
 
 
-def _note_status_date(session, base: Project, before, after, by: str, cause: str) -> None:
+def _note_status_date(repository, session, base: Project, before, after, by: str, cause: str) -> None:
     """Append to the status-date history when the status date moved."""
-    from .recorded import status_date
-    from .storage import repository
-
     old, new = status_date(base, before), status_date(base, after)
     history = repository.status_dates(session, base.id)
     last = history[-1].status_date if history else None
@@ -230,8 +208,6 @@ def progress_history(store: Store, tracked: Tracked, activity: str | None = None
     entries = _read(store, tracked.base.id)
     if activity is None:
         return entries
-    from .recorded import resolve
-
     try:
         wanted = resolve(tracked.base, activity).id
     except ProjectError:
@@ -256,12 +232,9 @@ def remember(store: Store, tracked: Tracked, key: str, value: str, *,
              by: str | None = None) -> None:
     """Save a front end's choice for the project (one of :data:`SETTING_KEYS`); the latest
     saved counts, the earlier ones stay."""
-    from .progress_input import recorder
-    from .storage import repository
-
     if key not in SETTING_KEYS:
         raise ProjectError.single(f"unknown setting {key!r} ({', '.join(SETTING_KEYS)})",
                                   file="towerplan", field="setting", code="bad_argument")
     base = tracked.base
     with store.writing(base.id, base.name) as session:
-        repository.add_setting(session, base.id, key, value, recorder(by))
+        store.repository.add_setting(session, base.id, key, value, recorder(by))

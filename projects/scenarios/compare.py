@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from projects.errors import ProjectError
+from projects.project.load import Project
+from projects.project.schedule import open_project, schedule_project
 from scheduler import Schedule
 
-from .loader import Project
+from .apply import apply_scenario_file, schedule_applied
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,30 @@ class WhatIf:
     status_date: dt.date | None
     base: Outcome
     scenarios: tuple[Outcome, ...]
+
+
+def whatif(base_path, scenario_paths) -> WhatIf:
+    """Schedule the base file and each scenario: a :class:`WhatIf` with, per tower,
+    topping-out and key nodes, the difference from the base in calendar days (+ = later) and
+    the activities that became or stopped being critical. ``base_path`` may also be a loaded
+    :class:`Project` (an app that has one open). Problems in any scenario file are raised
+    together as one :class:`ProjectError`."""
+    base = base_path if isinstance(base_path, Project) else open_project(base_path)
+    base_sched = schedule_project(base)
+    base_out = outcome(base.name, base.path, base, base_sched)
+    outs, problems = [], []
+    for path in scenario_paths:
+        try:
+            applied = apply_scenario_file(base, path)
+            sched = schedule_applied(applied)
+        except ProjectError as err:
+            problems.extend(err.problems)
+            continue
+        outs.append(outcome(applied.scenario.name, str(path), applied.project, sched, base_out,
+                            base_sched, applied.notes))
+    if problems:
+        raise ProjectError(problems)
+    return WhatIf(base.name, base_sched.status_date, base_out, tuple(outs))
 
 
 def outcome(name: str, file: str, project: Project, sched: Schedule,

@@ -1,8 +1,8 @@
 """Applying a scenario to a loaded project: a new :class:`Project`, the base untouched.
 
 Tower cycles, extra non-working days and a new project start change the file as parsed and the
-project is loaded again (:mod:`projects.scenario_raw`); the other changes edit the activity
-network of the result (:mod:`projects.scenario_network`). Every mistake in the scenario
+project is loaded again (:mod:`projects.scenarios.raw`); the other changes edit the activity
+network of the result (:mod:`projects.scenarios.network`). Every mistake in the scenario
 (an unknown tower, activity or link, a floor the tower does not have) is a
 :class:`ProjectError` naming the scenario file's line and field.
 """
@@ -12,12 +12,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from projects.errors import ProjectError
+from projects.file.reader import Reader
+from projects.project.load import Project, load_project, problems_error
+from projects.project.schedule import schedule_project
+from scheduler import Schedule
 from scheduler.errors import CycleError, SchedulerError
+from scheduler.graph import link_positions, topological_order
 
-from .errors import ProjectError
-from .loader import Project, load_project, problems_error
-from .reader import Reader
-from .scenarios import Scenario, read_scenario, same_file, wrong_base
+from .network import NetworkEdit
+from .raw import apply_raw
+from .read import Scenario, read_scenario, same_file, wrong_base
 
 RAW_KINDS = ("cycle", "holidays")
 
@@ -44,8 +49,6 @@ def apply_scenario_file(project: Project, scenario_path) -> Applied:
 def apply(project: Project, scenario: Scenario, r: Reader | None = None) -> Applied:
     """Apply ``scenario``'s changes to ``project``; raises :class:`ProjectError` with the
     scenario file's lines for every change that cannot be made."""
-    from .scenario_network import NetworkEdit
-
     r = r or Reader(scenario.path)
     notes: list[str] = []
     raw_changes = [c for c in scenario.changes if _is_raw(c)]
@@ -82,8 +85,6 @@ def _reload(project: Project, scenario: Scenario, changes, r: Reader,
             notes: list[str]) -> Project | None:
     """Load the project again from the changed YAML. When that fails, the changes are tried
     one at a time so the error points at the one that caused it."""
-    from .scenario_raw import apply_raw
-
     raw = apply_raw(r, project.raw, changes, notes)
     if r.problems:
         return None
@@ -98,8 +99,6 @@ def _reload(project: Project, scenario: Scenario, changes, r: Reader,
 
 
 def _culprit(project: Project, changes):
-    from .scenario_raw import apply_raw
-
     for k in range(len(changes)):
         try:
             load_project(project.path, text=project.text,
@@ -111,8 +110,6 @@ def _culprit(project: Project, changes):
 
 def _check_loops(network, edit, r: Reader) -> None:
     """A link the scenario adds can close a loop: name it at the change that added it."""
-    from scheduler.graph import link_positions, topological_order
-
     try:
         topological_order(len(network.activities), *link_positions(network), network)
     except CycleError as err:
@@ -121,3 +118,15 @@ def _check_loops(network, edit, r: Reader) -> None:
         r.error(path, err.message + " (made by this change)", err.code)
     except SchedulerError as err:
         r.error(edit.blame({err.activity}), err.message, err.code)
+
+
+def schedule_applied(applied: Applied) -> Schedule:
+    """Schedule a scenario's project; an engine error names the scenario file."""
+    try:
+        return schedule_project(applied.project)
+    except ProjectError as err:
+        sc = applied.scenario
+        path = ("changes",)
+        raise problems_error([(path, f"with these changes the project cannot be scheduled: "
+                               f"{p.message}", p.code) for p in err.problems],
+                             sc.path, sc.text, sc.raw) from None

@@ -12,11 +12,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+from projects.file.reader import Reader, parse_date
+from projects.towers.definition import floors_of, parse_floors, read_tower
 from scheduler.towers import floor_label
 
-from .reader import Reader
-from .scenarios import Change
-from .towers import floors_of, parse_floors, read_tower
+from .read import Change
 
 
 def apply_raw(r: Reader, raw: dict, changes: list[Change], notes: list[str]) -> dict:
@@ -160,14 +160,10 @@ def _holidays(r: Reader, raw: dict, change: Change, notes: list[str]) -> None:
 
 
 def _not_in(value, off: set[dt.date]) -> bool:
-    from .reader import parse_date
-
     day = parse_date(value)
     return day is None or day not in off
 
 
 def _status(raw: dict) -> dt.date | None:
-    from .reader import parse_date
-
     project = raw.get("project")
     return parse_date(project.get("status_date")) if isinstance(project, dict) else None

@@ -12,14 +12,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from projects.errors import Problem, ProjectError
+from projects.file.reader import Reader, field_name
+from projects.file.sections import (
+    Header,
+    Settings,
+    read_activities,
+    read_calendars,
+    read_header,
+    read_settings,
+)
+from projects.file.yaml import load_fast, load_positions, locate, read_text
+from projects.risk.section import read_risk
+from projects.towers.read import read_towers
 from scheduler.calendar import CalendarSpec
 from scheduler.errors import SchedulerError, suggest
 from scheduler.network import Activity, Link, Network
-
-from .core import Header, Settings, read_activities, read_calendars, read_header, read_settings
-from .errors import Problem, ProjectError
-from .reader import Reader, field_name
-from .yamlio import load_fast, load_positions, locate, read_text
 
 TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
             "risk")
@@ -88,15 +96,11 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
     towers = ()
     if raw.get("towers") is not None or raw.get("phases") is not None \
             or raw.get("links") is not None:
-        from .towers import read_towers  # tower files only
-
         towers = read_towers(r, raw, default, acts, links, origins)
     _check_references(r, raw, acts, links, origins, names)
     _check_progress(r, head, acts, origins)
     risk = None
     if raw.get("risk") is not None:
-        from .risk import read_risk  # files with a risk model only
-
         risk = read_risk(r, raw["risk"], towers, acts, names, default)
     if head.start is None:
         return None

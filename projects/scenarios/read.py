@@ -9,7 +9,7 @@ A scenario is a small YAML file a site manager writes next to the project file::
       - holidays: {calendar: site, days: [2023-08-07..2023-08-13], reason: typhoon}
 
 This module reads and checks the file (every mistake with its line, as for project files);
-:mod:`projects.scenario_apply` applies the changes to a loaded project and returns a new one.
+:mod:`projects.scenarios.apply` applies the changes to a loaded project and returns a new one.
 The base file and the database are never written.
 """
 
@@ -19,11 +19,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from projects.errors import ProjectError
+from projects.file.reader import Reader
+from projects.file.sections import ACTIVITY_KEYS
+from projects.file.yaml import load_fast, read_text
+from projects.project.load import problems_error
 from scheduler.network import CONSTRAINT_TYPES, LINK_TYPES
-
-from .errors import ProjectError
-from .reader import Reader
-from .yamlio import load_fast, read_text
 
 SCENARIO_KEYS = ("name", "base", "description", "changes")
 
@@ -74,8 +75,6 @@ def read_scenario(path, r: Reader | None = None) -> Scenario:
     problems found while applying the changes); otherwise they are raised at once as a
     :class:`ProjectError` with file:line:column.
     """
-    from .loader import problems_error
-
     file = str(path)
     text = read_text(Path(path))
     raw = load_fast(text, file)
@@ -128,8 +127,6 @@ def _change(r: Reader, item, path: tuple) -> Change | None:
         return None
     allowed, required = CHANGE_FIELDS[kind]
     if kind == "add_activity":
-        from .core import ACTIVITY_KEYS
-
         allowed = (*sorted(ACTIVITY_KEYS), "successors")
     if not r.keys(m, here, allowed, required, f"a {kind} change"):
         return None
@@ -210,9 +207,25 @@ def same_file(a: str, b: str) -> bool:
 
 def wrong_base(scenario: Scenario, base_path: str) -> ProjectError:
     """The error for a scenario written for another base file, at its ``base`` line."""
-    from .loader import problems_error
-
     given = scenario.raw.get("base") if isinstance(scenario.raw, dict) else None
     return problems_error([(("base",), f"this scenario is for {given!r} ({scenario.base}), "
                             f"not for {base_path}", "wrong_base")], scenario.path,
                           scenario.text, scenario.raw)
+
+
+def scenario_files(project_path: str) -> tuple[tuple[str, str], ...]:
+    """(path, name) of the scenario files in the folder of the project file at
+    ``project_path`` that name it as their base, by file name; files that are not scenarios
+    (or are broken) are passed over."""
+    folder = Path(project_path).resolve().parent
+    found = []
+    for path in sorted(folder.glob("*.y*ml")):
+        if same_file(str(path), project_path):
+            continue
+        try:
+            scenario = read_scenario(path, Reader(str(path)))
+        except ProjectError:  # not YAML at all
+            continue
+        if scenario.base and same_file(scenario.base, project_path):
+            found.append((str(path), scenario.name))
+    return tuple(found)

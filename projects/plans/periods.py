@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import ProjectError
+from projects.errors import ProjectError
 
 LEVELS = ("master", "year", "month", "week")
 _FORMS = {"year": "2023", "month": "2023-07", "week": "2023-W27"}

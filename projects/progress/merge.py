@@ -25,15 +25,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from projects.errors import ProjectError
+from projects.file.reader import parse_date
+from projects.project.load import Project, load_project
+from projects.storage.records import ProgressEntry
+from projects.towers.definition import parse_floors
 from scheduler.errors import suggest
 from scheduler.progress import latest_actual
 from scheduler.towers import Floor, Tower
-
-from .errors import ProjectError
-from .loader import Project, load_project
-from .reader import parse_date
-from .records import ProgressEntry
-from .towers import parse_floors
 
 _FLOOR = re.compile(r"^\s*([^\s.]+)[\s.]+([BbFf]?\d+)\s*$")
 

@@ -1,0 +1,116 @@
+"""Fitting a tower's steps to its floor cycles.
+
+With steps, the step durations are written for a reference cycle and scaled to each floor's
+cycle days; the scaled pattern is then checked on a three-floor network (the engine on a
+seven-day calendar) and the longest step adjusted until consecutive floors finish exactly the
+cycle's days apart, so "12 days per floor" means 12 days from pour to pour. Recorded floors
+(:mod:`projects.towers.actuals`) refit the steps to the cycle a floor really took.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from projects.file.reader import Reader
+from scheduler.calendar import CalendarSpec
+from scheduler.cpm import schedule
+from scheduler.network import Activity, Link, Network
+
+from .definition import TowerDef
+
+
+def key_step(t: TowerDef) -> str | None:
+    """The step that finishes a floor: the one marked ``key``, else the last."""
+    if not t.steps:
+        return None
+    marked = [s["id"] for s in t.steps if s["key"]]
+    return marked[0] if marked else t.steps[-1]["id"]
+
+
+def next_links(t: TowerDef) -> list[Link]:
+    """The links from one floor's steps to the next floor's (default: key step → first step)."""
+    if t.next_floor:
+        return t.next_floor
+    return [Link(key_step(t), t.steps[0]["id"])]
+
+
+def step_durations(r: Reader, t: TowerDef) -> dict[int, dict[str, int]] | None:
+    """Per cycle length in the tower, the step durations fitted to it (``None``, with the
+    error reported, when a cycle cannot be made)."""
+    written = {s["id"]: s["days"] for s in t.steps}
+    ref = t.step_reference or _period(t, written)
+    if ref <= 0:
+        r.error((*t.path, "steps"), "the steps make no progress from floor to floor (the key "
+                "step must be linked to the next floor's steps)")
+        return None
+    out: dict[int, dict[str, int]] = {}
+    for c in sorted(set(t.cycle.values())):
+        got = fit_cycle(t, c, ref)
+        if got is None:
+            r.error((*t.path, "steps"), f"the steps cannot make a {c}-day floor cycle (fixed "
+                    f"steps and next_floor lags take longer, or no step can absorb the rest)",
+                    "bad_cycle")
+            return None
+        out[c] = got
+    t.step_reference = ref  # kept: actuals refit the steps to the cycle a floor really took
+    return out
+
+
+def fit_cycle(t: TowerDef, c: int, ref: int) -> dict[str, int] | None:
+    """Step durations that make consecutive floors exactly ``c`` working days apart."""
+    dur = {s["id"]: s["days"] if s["fixed"] or s["days"] == 0 else
+           max(1, int(s["days"] * c / ref + 0.5)) for s in t.steps}
+    return _fit(t, dur, c)
+
+
+def _fit(t: TowerDef, dur: dict[str, int], c: int) -> dict[str, int] | None:
+    period = _period(t, dur)
+    flexible = sorted((s for s in t.steps if not s["fixed"] and s["days"] > 0),
+                      key=lambda s: -dur[s["id"]])
+    for _ in range(12):
+        if period == c:
+            return dur
+        best = None
+        for s in flexible:
+            trial = dict(dur)
+            trial[s["id"]] = max(1, dur[s["id"]] + (c - period))
+            p = _period(t, trial)
+            if abs(c - p) < abs(c - period):
+                best = (trial, p)
+                break
+        if best is None:
+            return None
+        dur, period = best
+    return dur if period == c else None
+
+
+def _period(t: TowerDef, dur: dict[str, int]) -> int:
+    """Working days between consecutive floors' key steps, in a three-floor pattern on a
+    seven-day calendar (remembered per tower: fitting and refitting ask the same ones)."""
+    key = tuple(dur[s["id"]] for s in t.steps)
+    if key not in t.period_cache:
+        t.period_cache[key] = _measure_period(t, dur)
+    return t.period_cache[key]
+
+
+def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
+    key = key_step(t)
+    sched = schedule_pattern(t, dur, floors=3)
+    return sched["2." + key].ef - sched["1." + key].ef
+
+
+def schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
+    """The tower's steps for ``floors`` consecutive floors (ids ``0.setout``, ``1.setout``, …)
+    with the given step durations, scheduled alone on a seven-day calendar."""
+    acts, links = [], []
+    for f in range(floors):
+        for s in t.steps:
+            acts.append(Activity(f"{f}.{s['id']}", duration=dur[s["id"]], calendar="x"))
+            links.extend(Link(f"{f}.{k.pred}", f"{f}.{s['id']}", k.type, k.lag, k.calendar_days)
+                         for k in s["links"])
+        if f:
+            links.extend(Link(f"{f - 1}.{k.pred}", f"{f}.{k.succ}", k.type, k.lag,
+                              k.calendar_days) for k in next_links(t))
+    net = Network(dt.date(2001, 1, 1), tuple(acts), tuple(links),
+                  (CalendarSpec("x", frozenset(range(7))),), "x")
+    return schedule(net)
