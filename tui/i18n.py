@@ -8,8 +8,9 @@ filled in. A key missing from the table is a bug a test catches (``t`` raises ``
 from __future__ import annotations
 
 import os
+import re
 
-from .i18n_morning import MORNING
+from .i18n_morning import MORNING, NOTES_ZH
 
 LANGUAGES = ("en", "zh")
 _current = ["en"]  # the one language of this process, chosen at start
@@ -363,3 +364,15 @@ def t(key: str, **values) -> str:
     """The string ``key`` in the language in use, with ``values`` filled in."""
     text = S[key][1 if _current[0] == "zh" else 0]
     return text.format(**values) if values else text
+
+
+def note(text: str) -> str:
+    """A note from the service (What-if notes are written in English) in the language in
+    use: a known form is said in Chinese, anything else as written."""
+    if _current[0] != "zh":
+        return text
+    for pattern, zh in NOTES_ZH:
+        m = re.match(pattern, text)
+        if m:
+            return zh.format(**m.groupdict())
+    return text

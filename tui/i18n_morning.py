@@ -71,3 +71,25 @@ MORNING: dict[str, tuple[str, str]] = {
     "plan.master_not_frozen_here": ("Choose a year, month or week plan (p) to freeze it.",
                                     "请先选择年、月或周计划 (p) 再冻结。"),
 }
+
+
+# What-if notes come from projects.scenarios in English; each known form is matched here and
+# said in Chinese (an unknown one is shown as written). Keep in step with
+# projects/scenarios/network.py and raw.py (tests/ui/test_tui_whatif.py checks every form).
+NOTES_ZH: tuple[tuple[str, str], ...] = (
+    (r"^(?P<id>\S+) is finished: its duration change has no effect$",
+     "{id} 已完成: 工期变更不起作用"),
+    (r"^(?P<id>\S+): its (?P<type>\S+) constraint is replaced by SNET (?P<day>\S+)$",
+     "{id}: 其 {type} 约束改为 SNET {day}"),
+    (r"^removed (?P<id>\S+): (?P<succs>.+) no longer wait for it \(it had no predecessors\)$",
+     "已删除 {id}: {succs} 不再等待它 (它没有紧前工作)"),
+    (r"^removed (?P<id>\S+): (?P<succs>.+) no longer wait for it$",
+     "已删除 {id}: {succs} 不再等待它"),
+    (r"^removed (?P<id>\S+): re-linked (?P<links>.+)$", "已删除 {id}: 重新连接 {links}"),
+    (r"^tower (?P<id>\S+): special floors keep their own days: (?P<kept>.+) \(add special: "
+     r"true to change them too\)$",
+     "塔楼 {id}: 特殊楼层保留各自的工期: {kept} (加 special: true 一并修改)"),
+    (r"^non-working days from (?P<day>\S+) are on or before the status date (?P<status>\S+): "
+     r"recorded work is not moved, only what is still to do$",
+     "自 {day} 起的非工作日在状态日期 {status} 当天或之前: 已记录的工作不移动, 只移动未完成的工作"),
+)

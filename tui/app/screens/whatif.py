@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...i18n import t
+from ...i18n import note, t
 from ..widgets.figures import signed_days
 from ..widgets.tables import fill
 from ..work import deliver
@@ -137,7 +137,7 @@ def summary(scenario, view) -> str:
         lines.append(t("wi.left", n=len(scenario.left_critical), ids=", ".join(view.left)))
     if not scenario.became_critical and not scenario.left_critical:
         lines.append(t("wi.unchanged"))
-    lines += [t("wi.note", text=n) for n in scenario.notes]
+    lines += [t("wi.note", text=note(n)) for n in scenario.notes]
     lines += [t("wi.warning", text=w) for w in scenario.warnings]
     lines.append(t("wi.legend"))
     return "\n".join(lines)
