@@ -156,7 +156,7 @@ async def test_the_today_strip_records_done_and_a_reason_shows_at_once(tmp_path)
         await settle(pilot)
         today = app.screen.query_one("#today", DataTable)
         assert app.screen.focused is today
-        items = app.screen.data.today
+        items = app.screen.strip.items
         assert [i.activity for i in items[:2]] == ["A.F22.core", "B.F24.setout"]  # today's
         assert {i.kind for i in items} == {"due", "pour", "inspection"}
         today.move_cursor(row=1)
@@ -164,15 +164,15 @@ async def test_the_today_strip_records_done_and_a_reason_shows_at_once(tmp_path)
         await settle(pilot)
         (entry,) = _entries(app)
         assert (entry.activity, entry.finished) == ("B.F24.setout", dt.date(2023, 7, 5))
-        assert app.screen.data.today[1].state == "complete"
-        ids = [i.activity for i in app.screen.data.today]
+        assert app.screen.strip.items[1].state == "complete"
+        ids = [i.activity for i in app.screen.strip.items]
         today.move_cursor(row=ids.index("B.F24.core"))  # due Sunday: still open
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("#cause", Select).value = "weather"
         await pilot.press("tab", *"typhoon", "enter")
         await settle(pilot)
-        item = next(i for i in app.screen.data.today if i.activity == "B.F24.core")
+        item = next(i for i in app.screen.strip.items if i.activity == "B.F24.core")
         assert item.reason == "weather: typhoon"  # in its row before it is due
         cells = [str(c) for c in today.get_row_at(ids.index("B.F24.core"))]
         assert cells[4] == "weather: typhoon"

@@ -27,6 +27,7 @@ from .views import (
     ScenarioFile,
     ScheduleTable,
     TodayItem,
+    TodayStrip,
     TowerView,
     WeekView,
     WhatIfView,
@@ -131,12 +132,12 @@ class Backend(Writes):
         ppc = None
         if ref.found and level != "master":
             ppc = service.plan_view(self.store, self.tracked(), level, ref.period).ppc
-        week, today = self.today_items()
-        return Overview(project.name, cur.status_date, ref, towers, ppc, today, week)
+        return Overview(project.name, cur.status_date, ref, towers, ppc)
 
-    def today_items(self):
-        """(the week holding ``today``, its items): the pours, inspections and other items
-        due that week (today's first), with their state now and any reason recorded."""
+    def today_items(self) -> TodayStrip:
+        """The Today strip: the week holding ``today`` and its pours, inspections and other
+        items due that week (today's first), with their state now and any reason recorded
+        (asked after the towers are drawn: it derives the week's plan)."""
         week = self.period("week", 0, _week_key(self.today))
         view = service.week_plan(self.store, self.tracked(), week)
         names = self.tower_names()
@@ -152,7 +153,7 @@ class Backend(Writes):
                                    tower,
                                    kind, due, line.state, due == self.today, reason))
         items.sort(key=lambda x: (not x.today, x.finish, x.tower, x.activity))
-        return week, tuple(items)
+        return TodayStrip(week, tuple(items))
 
     def tower_names(self) -> dict[str, str]:
         """Each tower's name by its id."""

@@ -57,17 +57,23 @@ class TodayItem:
 
 
 @dataclass(frozen=True, slots=True)
+class TodayStrip:
+    """The overview's Today strip: the week holding today and its items."""
+
+    week: Period
+    items: tuple[TodayItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     """What the overview shows for one plan level; ``ppc`` is the period's plan complete for
-    a frozen year, month or week plan; ``today`` the Today strip."""
+    a frozen year, month or week plan."""
 
     project: str
     status_date: dt.date | None
     plan: PlanRef
     towers: tuple[TowerView, ...]
     ppc: PPC | None = None
-    today: tuple[TodayItem, ...] = ()
-    week: Period | None = None  # the week the Today strip is taken from
 
 
 @dataclass(frozen=True, slots=True)

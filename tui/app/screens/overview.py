@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
-from ..views import Overview, TodayItem
+from ..views import Overview, TodayItem, TodayStrip
 from ..widgets.bars import (
     PlanBar,
     period_text,
@@ -49,6 +49,13 @@ class OverviewScreen(Recording, SectionScreen):
         Binding("F", "freeze", "key.freeze_plan", show=False),
     ]
 
+    class TodayLoaded(Message):
+        """The Today strip's items arrived."""
+
+        def __init__(self, strip: TodayStrip) -> None:
+            super().__init__()
+            self.strip = strip
+
     class Frozen(Message):
         """A plan was frozen; ``text`` says which."""
 
@@ -59,6 +66,7 @@ class OverviewScreen(Recording, SectionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: Overview | None = None
+        self.strip: TodayStrip | None = None
 
     def body(self) -> ComposeResult:
         yield PlanBar(id="planbar")
@@ -77,7 +85,6 @@ class OverviewScreen(Recording, SectionScreen):
 
     async def show(self, data: Overview) -> None:
         self.data = data
-        self._show_today(data)
         plan = plan_name(data.plan)
         bar = self.query_one(PlanBar)
         bar.level = data.plan.level
@@ -95,6 +102,15 @@ class OverviewScreen(Recording, SectionScreen):
         for card, view in zip(cards, data.towers):
             card.show(view, plan, tallest)
         self._arrange()
+        self._load_today()  # after the towers are drawn: it derives the week's plan
+
+    @work(thread=True, exclusive=True, group="today")
+    def _load_today(self) -> None:
+        deliver(self, self.app.backend.today_items, self.TodayLoaded)
+
+    def on_overview_screen_today_loaded(self, message: TodayLoaded) -> None:
+        self.strip = message.strip
+        self._show_today(message.strip)
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "short")
@@ -115,37 +131,37 @@ class OverviewScreen(Recording, SectionScreen):
 
 
     # -- the Today strip ---------------------------------------------------------------------
-    def _show_today(self, data: Overview) -> None:
-        week = data.week.key if data.week is not None else ""
-        title = t("today.title", date=self.app.backend.today, week=week)
+    def _show_today(self, strip: TodayStrip) -> None:
+        title = t("today.title", date=self.app.backend.today, week=strip.week.key)
         self.query_one("#today-title", Static).update(
-            title + ("  " + t("today.none") if not data.today else ""))
+            title + ("  " + t("today.none") if not strip.items else ""))
         table = self.query_one("#today", DataTable)
         keep = table.cursor_row
         fill(table, [(k, t(f"today.col.{k}")) for k in TODAY_COLUMNS],
-             [_today_cells(x) for x in data.today], [x.activity for x in data.today], limit=48)
-        table.display = bool(data.today)
-        if data.today:
-            table.move_cursor(row=min(keep, len(data.today) - 1))
+             [_today_cells(x) for x in strip.items], [x.activity for x in strip.items],
+             limit=48)
+        table.display = bool(strip.items)
+        if strip.items:
+            table.move_cursor(row=min(keep, len(strip.items) - 1))
 
     def _today_item(self) -> TodayItem | None:
-        if self.data is None or not self.data.today:
+        if self.strip is None or not self.strip.items:
             return None
         row = self.query_one("#today", DataTable).cursor_row
-        return self.data.today[row] if 0 <= row < len(self.data.today) else None
+        return self.strip.items[row] if 0 <= row < len(self.strip.items) else None
 
     def selected_item(self) -> Selected | None:
         item = self._today_item()
         if item is None:
             return None
-        return Selected(item.activity, item.state, item.finish, self.data.week)
+        return Selected(item.activity, item.state, item.finish, self.strip.week)
 
     def action_reason(self) -> None:
         item = self._today_item()
         if item is None:
             self.notify(t("rec.nothing_selected"), severity="warning")
             return
-        self.app.push_screen(reason_dialog(self.app, self.data.week, item.activity),
+        self.app.push_screen(reason_dialog(self.app, self.strip.week, item.activity),
                              self.app.saved)
 
     def action_freeze(self) -> None:
