@@ -111,7 +111,7 @@ def steps_10k(path: Path) -> list[tuple[str, float]]:
     from projects import service
     from projects.charts import master_baseline
     from scheduler.charts.gantt import gantt_chart
-    from scheduler.render.gantt import render_gantt
+    from tui.render.gantt import render_gantt
 
     marks = []
     t0 = time.perf_counter()

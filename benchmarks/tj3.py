@@ -3,7 +3,7 @@
 TaskJuggler prints times, not days: a task that waits for a predecessor is printed as starting
 at the predecessor's end (17:00 of the previous working day), a task at the project start at
 00:00 even when that day is off, and a milestone at the moment its predecessor ends. The
-normalisation below turns those into the dates towerplan shows (DESIGN.md): the first working
+normalisation below turns those into the dates towerplan shows (docs/design.md): the first working
 day a task occupies, its last one, and a milestone on the day its predecessor finishes. It uses
 its own working-day test from the calendar spec, not the engine's calendar tables.
 """

@@ -1,8 +1,8 @@
-"""Charts for the front ends: chart data from a project, and the picture written to a file.
+"""Charts for the front ends: chart data from a project.
 
-Each chart has a ``*_chart`` function returning the frozen chart data (for a front end that
-draws it itself, and for tests) and an ``export_*`` function that also draws it to a PNG, SVG
-or PDF file. The baseline is the master schedule derived from the file unless a
+Each chart has a ``*_chart`` function returning the frozen chart data; the front ends draw it
+to a PNG, SVG or PDF file with their renderers (``tui/render``), so neither the engine nor this
+layer writes files. The baseline is the master schedule derived from the file unless a
 :class:`~scheduler.baseline.Baseline` (a frozen plan) is given. A what-if is overlaid from a
 :class:`Comparison`: a second project and its schedule, whichever way it was made.
 """
@@ -22,13 +22,8 @@ from scheduler.charts.common import ChartError, Window
 from scheduler.charts.flowline import flowline
 from scheduler.charts.gantt import gantt_chart as build
 from scheduler.charts.scurve import scurve
-from scheduler.render.flowline import render_flowline
-from scheduler.render.gantt import render_gantt
-from scheduler.render.scurve import render_scurve
 
 from .errors import ProjectError
-
-FORMATS = (".png", ".svg", ".pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +33,6 @@ class Comparison:
     project: Project
     schedule: Schedule
     name: str
-
-
-def check_output(path) -> Path:
-    """The output path when its folder exists and its extension is one we write; else a
-    :class:`ProjectError` saying which."""
-    out = Path(path)
-    if out.suffix.lower() not in FORMATS:
-        raise _bad("--output", f"cannot write {out.name!r}: the file must end in "
-                   f"{', '.join(FORMATS)} (the extension picks the format)", "bad_format")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise _bad("--output", f"the folder {str(folder)!r} does not exist: create it first "
-                   f"or write {out.name} somewhere else", "no_folder")
-    return out
 
 
 def check_towers(project: Project, tower_ids) -> tuple[str, ...] | None:
@@ -123,24 +104,6 @@ def scurve_chart(project: Project, *, measure: str = "floors", towers=None, star
         chosen, current, base, measure=measure, title=project.name, window=span,
         lookback=lookback, method=method, scenario=compare.schedule if compare else None,
         scenario_name=compare.name if compare else None))
-
-
-def export_gantt(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the Gantt to ``output``; returns :class:`scheduler.render.Rendered`."""
-    out = check_output(output)
-    return render_gantt(gantt_chart(project, **options), out, cjk=cjk)
-
-
-def export_flowline(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the flowline to ``output``; returns :class:`scheduler.render.Rendered`."""
-    out = check_output(output)
-    return render_flowline(flowline_chart(project, **options), out, cjk=cjk)
-
-
-def export_scurve(project: Project, output, *, cjk: bool | None = None, **options):
-    """Draw the S-curve to ``output``; returns :class:`scheduler.render.Rendered`."""
-    out = check_output(output)
-    return render_scurve(scurve_chart(project, **options), out, cjk=cjk)
 
 
 def compare_with(project: Project, scenario_path, *, as_of=None) -> Comparison:

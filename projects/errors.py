@@ -26,7 +26,16 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return one_line(f"{where}:{field} {self.message}")
+
+
+def one_line(text: str) -> str:
+    """``text`` with whatever would break it into several lines (a key holding a line
+    separator, say) written as an escape: one problem is one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 class ProjectError(Exception):

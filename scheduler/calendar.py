@@ -87,8 +87,9 @@ class WorkCalendar:
         off = {d.toordinal() for d in spec.holidays}
         on = {d.toordinal() for d in spec.workdays}
         start = self.start.toordinal()
-        self._limit_lo = start - 365 * _MAX_YEARS
-        self._limit_hi = start + 365 * _MAX_YEARS
+        # never past the dates Python has (year 1 to 9999), whatever the start
+        self._limit_lo = max(start - 365 * _MAX_YEARS, 1)
+        self._limit_hi = min(start + 365 * _MAX_YEARS, dt.date.max.toordinal())
         if spec.base == "cn":
             hol, work, first, last = _cn_base()
             off |= {d.toordinal() for d in hol} - on
@@ -135,10 +136,11 @@ class WorkCalendar:
                 f"{last.year}, but the schedule {reach}; add the holidays and make-up days of "
                 f"the other years to the calendar and set known_until", field="base")
         else:
-            shown = day.isoformat() if day else "a date"
+            reach = f"reaches {day.isoformat()}" if day else \
+                f"runs past {dt.date.fromordinal(max(1, hi - 1)).isoformat()}"
             err = CalendarRangeError(
-                f"calendar {spec.name!r}: the schedule reaches {shown}, more than "
-                f"{_MAX_YEARS} years from the project start; check durations and lags")
+                f"calendar {spec.name!r}: the schedule {reach}, more than {_MAX_YEARS} years "
+                f"from the project start; check durations and lags")
         err.calendar = spec.name
         return err
 
@@ -238,6 +240,11 @@ class WorkCalendar:
 
     def dates_of(self, indices) -> list[dt.date]:
         """Dates of many indices at once (fast path for output)."""
+        if isinstance(indices, range) and indices:
+            # the ends first: a range reaching past the calendar's years is refused before
+            # it is made into a list (an index of 10⁹ would otherwise be gigabytes)
+            self._need_index(min(indices[0], indices[-1]))
+            self._need_index(max(indices[0], indices[-1]))
         indices = list(indices)
         if not indices:
             return []

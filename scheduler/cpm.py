@@ -1,6 +1,6 @@
 """The critical-path method: forward pass, backward pass, floats, progress and constraints.
 
-Conventions (DESIGN.md): an activity of duration d starting at index s occupies [s, s+d) of its
+Conventions (docs/design.md): an activity of duration d starting at index s occupies [s, s+d) of its
 own calendar. Links, with lag L in working days of the successor's calendar (or calendar days):
 FS: succ.start ≥ pred.end + L; SS: succ.start ≥ pred.start + L; FF: succ.end ≥ pred.end + L;
 SF: succ.end ≥ pred.start + L. Between activities on one calendar with a working-day lag this is
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .calendar import WorkCalendar
 from .cpm_parts import ProgressMixin, constraint_indices, constraint_late, display_dates
-from .errors import SchedulerError
+from .errors import CalendarRangeError, SchedulerError
 from .graph import LINK_ENDS, link_positions, topological_order
 from .network import Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
@@ -121,11 +121,43 @@ class _Pass(ProgressMixin):
 
     # -- passes -------------------------------------------------------------------------------
     def run(self) -> Schedule:
-        self._forward()
-        self._project_finish()
-        self._alap()
-        self._backward()
-        return self._result()
+        try:
+            self._forward()
+            self._project_finish()
+            self._alap()
+            self._backward()
+            return self._result()
+        except CalendarRangeError as err:
+            raise self._blame(err) from None
+
+    def _constraint(self, rule, i: int, day) -> tuple[int, int]:
+        """``rule`` (:func:`constraint_indices` or :func:`constraint_late`) for activity
+        ``i``; a date its calendar cannot reach is blamed on the activity's constraint."""
+        try:
+            return rule(self.cal[i], day, self.ms[i])
+        except CalendarRangeError as err:
+            if err.field == "base":
+                raise
+            aid = self.net.activities[i].id
+            out = CalendarRangeError(f"{err.message} (the constraint of {aid!r})",
+                                     activity=aid, field="constraint")
+            out.calendar = getattr(err, "calendar", None)
+            raise out from None
+
+    def _blame(self, err: CalendarRangeError) -> CalendarRangeError:
+        """A schedule that runs out of a plain calendar's years names the activity that
+        reaches furthest (so the message points at a line of the file); a base calendar's
+        range error stays on the calendar, where the missing years are added."""
+        if err.activity is not None or err.field == "base" or not self.n:
+            return err
+        i = max(range(self.n), key=lambda k: (self.ef[k], -self.es[k]))
+        if self.ef[i] <= 0:
+            i = min(range(self.n), key=lambda k: self.es[k])
+        aid = self.net.activities[i].id
+        out = CalendarRangeError(f"{err.message} (activity {aid!r} gets there)",
+                                 activity=aid, field="duration")
+        out.calendar = getattr(err, "calendar", None)
+        return out
 
     def _forward(self) -> None:
         es, ef, sp, rem, state = self.es, self.ef, self.sp, self.rem, self.state
@@ -175,8 +207,8 @@ class _Pass(ProgressMixin):
         kind = con.type
         if kind in ("SNLT", "FNLT", "ALAP") or con.date is None:
             return start
-        c, lo = self.cal[i], self.floor[i]
-        s_on, e_on = constraint_indices(c, con.date, self.ms[i])
+        lo = self.floor[i]
+        s_on, e_on = self._constraint(constraint_indices, i, con.date)
         if kind == "SNET":
             return max(start, s_on)
         if kind == "FNET":
@@ -289,8 +321,8 @@ class _Pass(ProgressMixin):
             if con is not None and con.date is not None and con.type != "SNET" \
                     and con.type != "FNET":
                 fixed = con.type in ("MSO", "MFO")  # the same day as the forward pass uses
-                s_by, e_by = (constraint_indices if fixed else constraint_late)(
-                    self.cal[i], con.date, self.ms[i])
+                s_by, e_by = self._constraint(constraint_indices if fixed else constraint_late,
+                                              i, con.date)
                 if con.type in ("SNLT", "MSO"):
                     if state[i] == NOT_STARTED:
                         end = min(end, s_by + rem[i])

@@ -68,4 +68,6 @@ def suggest(name: str, choices, n: int = 3) -> tuple[str, ...]:
     """Return up to ``n`` entries of ``choices`` that look like a typo of ``name``."""
     import difflib
 
-    return tuple(difflib.get_close_matches(name, list(choices), n=n, cutoff=0.6))
+    # str(): a YAML key or id may be a number or empty (null) where text was expected
+    return tuple(difflib.get_close_matches(str(name), [str(c) for c in choices], n=n,
+                                           cutoff=0.6))

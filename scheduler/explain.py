@@ -179,7 +179,9 @@ class _View:
                                                                      "MFO"):
             return f"{a.id} has the constraint {con.type} {con.date}"
         if s.status_date is not None and s.es[i] == self.floor(i) and s.es[i] > 0:
-            return f"nothing unfinished starts before the status date {s.status_date}"
+            return (f"nothing unfinished starts before the status date {s.status_date} (the "
+                    f"project's data date, the latest day progress is recorded for any tower: "
+                    f"work not recorded done by then, in any tower, is scheduled from it)")
         return f"{a.id} starts at the project start ({s.project_start})"
 
 

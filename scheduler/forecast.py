@@ -1,16 +1,22 @@
-"""Forecast a tower's remaining floors from the cycle it has demonstrated.
+"""Forecast a tower's remaining floors from the cycle it has demonstrated (the *trend*).
 
-Two fits of the recorded pours (working days between consecutive floors' key activities):
+The demonstrated cycle is measured on typical floors only (:attr:`Floor.typical`: typical,
+podium and setback floors without their own ``days``); in every forecast a special floor
+(transfer, refuge, mechanical, a setback with its own ``days``) keeps its planned days. Two fits
+of the recorded pours (working days between a floor's pour and the pour of the floor below):
 
-- ``last``: the mean cycle over the last ``lookback`` floors, for every remaining typical floor
-  (special floors keep their planned days), as ``towerplan status`` shows it;
+- ``last``: the mean cycle of the last ``lookback`` typical floors poured, for every remaining
+  typical floor, as ``towerplan status`` shows it ("cycle now");
 - ``learning``: Wright's learning curve ``days(k) = a · k^b`` fitted by least squares on the
-  logarithms of the typical floors' cycles (``k`` = the floor's place above ground), so the
+  logarithms of every typical floor's cycle, ``k`` = the floor's place above ground (special
+  floors count in ``k``: the crews built them too, but their cycles are not fitted), so the
   cycle keeps falling as it has; ``rate = 2^b`` is the share of time left each time the floor
-  count doubles (0.85 = 15 % faster). A ``minimum`` keeps it from falling below a real limit.
+  count doubles (0.85 = 15 % faster). The curve is kept between the cycle's ``min`` and
+  ``max`` (a learning cycle's own, or ``--min``).
 
 The next floor finishes one cycle after the last pour, or after the status date when it has not
-started by then; each later floor adds its cycle.
+started by then; each later floor adds its cycle. These are trends, shown beside the forecast
+topping-out (the current schedule's, see :mod:`scheduler.variance`), never instead of it.
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from dataclasses import dataclass
 from .baseline import Baseline
 from .calendar import WorkCalendar
 from .result import COMPLETE, NOT_STARTED, Schedule
-from .towers import Floor, Tower
+from .towers import TYPICAL_KINDS, Floor, Tower
 
-TYPICAL_KINDS = ("typical", "setback", "podium")
+__all__ = ["METHODS", "TYPICAL_KINDS", "CycleFit", "FloorForecast", "TowerForecast",
+           "at_planned_cycle", "fit_last", "fit_learning", "forecast_tower", "history",
+           "remaining_dates"]
 METHODS = ("last", "learning")
 
 
@@ -40,12 +48,14 @@ class CycleFit:
     rate: float | None = None
     exponent: float | None = None
     minimum: float | None = None
+    maximum: float | None = None
 
     def days(self, place: int) -> float | None:
-        """Forecast working days for the floor at ``place`` (1 = first above ground)."""
+        """Forecast working days for the typical floor at ``place`` (1 = first above ground),
+        never below ``minimum`` (nor 1) nor above ``maximum``."""
         if self.method == "learning" and self.first is not None:
-            value = self.first * place ** self.exponent
-            return max(value, self.minimum or 1.0)
+            value = max(self.first * place ** self.exponent, self.minimum or 1.0)
+            return min(value, self.maximum) if self.maximum else value
         return self.cycle
 
 
@@ -97,29 +107,29 @@ def history(tower: Tower, sched: Schedule) -> list[tuple[int, Floor, int | None]
 
 
 def fit_last(done, lookback: int) -> CycleFit:
-    """Mean working days per floor over the last ``lookback`` recorded floors."""
-    recent = [(f.label, d) for _, f, d in done[-lookback:] if d is not None]
+    """Mean working days per floor over the last ``lookback`` typical floors poured."""
+    recent = [(f.label, d) for _, f, d in done if d is not None and f.typical][-lookback:]
     if not recent:
         return CycleFit("last", None, ())
     return CycleFit("last", round(sum(d for _, d in recent) / len(recent), 1), tuple(recent))
 
 
-def fit_learning(done, minimum: float | None = None) -> CycleFit:
-    """Wright's curve through the typical floors' cycles (at least three are needed; with
-    fewer, or a flat history, the fit has no curve and forecasts nothing)."""
-    pts = [(place, f.label, d) for place, f, d in done
-           if d is not None and d > 0 and f.kind in TYPICAL_KINDS]
+def fit_learning(done, minimum: float | None = None, maximum: float | None = None
+                 ) -> CycleFit:
+    """Wright's curve through every typical floor's cycle, ``k`` = its place above ground
+    (at least three are needed; with fewer, or a flat history, the fit has no curve and
+    forecasts nothing); kept between ``minimum`` and ``maximum``."""
+    pts = [(place, f.label, d) for place, f, d in done if d is not None and d > 0 and f.typical]
     shown = tuple((label, d) for _, label, d in pts)
     xs = [math.log(place) for place, _, _ in pts]
     if len(pts) < 3 or max(xs) == min(xs):
-        return CycleFit("learning", None, shown, minimum=minimum)
+        return CycleFit("learning", None, shown, minimum=minimum, maximum=maximum)
     ys = [math.log(d) for _, _, d in pts]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
     a = math.exp(my - b * mx)
-    fit = CycleFit("learning", None, shown, first=a, rate=2 ** b, exponent=b, minimum=minimum)
-    nxt = len(done) + 1
-    return CycleFit("learning", fit.days(nxt), shown, a, 2 ** b, b, minimum)
+    fit = CycleFit("learning", None, shown, a, 2 ** b, b, minimum, maximum)
+    return CycleFit("learning", fit.days(len(done) + 1), shown, a, 2 ** b, b, minimum, maximum)
 
 
 def remaining_dates(cal: WorkCalendar, sched: Schedule, rest: list[Floor], poured: dt.date,
@@ -149,11 +159,14 @@ def forecast_tower(tower: Tower, baseline: Baseline | Schedule, sched: Schedule,
                    method: str = "last", lookback: int = 3,
                    minimum: float | None = None) -> TowerForecast:
     """Forecast ``tower``'s remaining floors and topping-out by ``method`` (``last`` or
-    ``learning``), against the current schedule ``sched`` and the plan ``baseline``."""
+    ``learning``), against the current schedule ``sched`` and the plan ``baseline``.
+    ``minimum`` replaces the tower's own cycle ``min`` for the learning curve."""
     if isinstance(baseline, Schedule):
         baseline = Baseline.from_schedule(baseline)
     done = history(tower, sched)
-    fit = fit_learning(done, minimum) if method == "learning" else fit_last(done, lookback)
+    low = minimum if minimum is not None else tower.cycle_min
+    fit = fit_learning(done, low, tower.cycle_max) if method == "learning" else \
+        fit_last(done, lookback)
     rest = list(tower.storeys[len(done):])
     poured = sched.finish[sched.position(done[-1][1].key)] if done else None
     floors: list[FloorForecast] = []
@@ -171,9 +184,23 @@ def forecast_tower(tower: Tower, baseline: Baseline | Schedule, sched: Schedule,
 
 
 def _floor_days(fit: CycleFit, f: Floor, place: int) -> float:
-    if f.kind not in TYPICAL_KINDS:
-        return float(f.cycle_days)  # transfer, refuge, mechanical floors keep their plan
+    if not f.typical:
+        return float(f.cycle_days)  # transfer, refuge, own-days setback floors keep their plan
     return fit.days(place) or float(f.cycle_days)
+
+
+def at_planned_cycle(tower: Tower, sched: Schedule) -> dt.date | None:
+    """The top floor's pour with every remaining floor at its planned days, from the last
+    pour (or the status date): the trend at the planned cycle."""
+    done = history(tower, sched)
+    rest = list(tower.storeys[len(done):])
+    if not done:
+        return None
+    poured = sched.finish[sched.position(done[-1][1].key)]
+    if not rest:
+        return poured
+    cal = sched.calendars[tower.calendar]
+    return remaining_dates(cal, sched, rest, poured, [f.cycle_days for f in rest])[-1]
 
 
 def _nodes(tower: Tower, sched: Schedule, floors, top) -> tuple:

@@ -67,6 +67,8 @@ def simulate(network: Network, spec: RiskSpec, options: ScheduleOptions | None =
     seed = spec.seed if seed is None else seed
     if iterations < 1:
         raise SchedulerError("iterations must be at least 1", code="bad_option")
+    if not network.activities:
+        raise SchedulerError("the project has no activities to simulate", code="empty")
     prep = prepare(network, options)
     fixed = (list(prep.es), list(prep.ef), list(prep.sp))
     det = prep.run()
@@ -89,7 +91,7 @@ class _Run:
         if np.any(low <= 0) or np.any(low > 1) or np.any(high < 1):
             raise SchedulerError("three-point estimates need 0 < optimistic ≤ most likely ≤ "
                                  "pessimistic", code="bad_risk")
-        live = np.array([s != COMPLETE for s in prep.state]) & (self.rem > 0)
+        live = np.array([s != COMPLETE for s in prep.state], dtype=bool) & (self.rem > 0)
         self.rows = np.flatnonzero(live & ((low < 1) | (high > 1)))
         self.low, self.high = low[self.rows][:, None], high[self.rows][:, None]
         self.group = np.asarray(model.group)[self.rows]

@@ -4,7 +4,7 @@ Within one calendar and with a working-day lag a link is index arithmetic. Other
 the link becomes a *time point*: the start of a day, as a date ordinal. An activity's start is
 the start of its first working day; its end is the end of its last working day (the start of the
 next day); a milestone sits at the end of the day before its index (or at the start of index 0's
-day), which is where DESIGN.md shows it.
+day), which is where docs/design.md shows it.
 
 ``forward_need`` turns a predecessor's index into the least index the successor may take;
 ``back_bound`` is its exact inverse for the backward pass: the greatest predecessor index that

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 FLOOR_KINDS = ("typical", "basement", "podium", "transfer", "refuge", "mechanical", "setback",
                "roof")
+# kinds built at the tower's typical cycle unless the floor declares its own ``days``
+TYPICAL_KINDS = ("typical", "setback", "podium")
 
 
 @dataclass(frozen=True, slots=True)
 class Floor:
     """One structural floor. ``number`` is 1.. above ground, -1.. for basements (B1 = -1);
     ``top`` is the elevation of its top (m above ±0.000, negative below); ``key`` is the id of
-    the activity whose finish means the floor's structure is done (its slab poured)."""
+    the activity whose finish means the floor's structure is done (its slab poured);
+    ``own_days`` is true when the floor was declared special with its own ``days``."""
 
     number: int
     label: str
@@ -30,10 +33,19 @@ class Floor:
     cycle_days: int
     key: str
     first: str
+    own_days: bool = False
 
     @property
     def above_ground(self) -> bool:
         return self.number > 0
+
+    @property
+    def typical(self) -> bool:
+        """Built at the tower's typical cycle: a typical, podium or setback floor without its
+        own ``days``. Only these measure the demonstrated cycle, and only these take it in a
+        forecast; every other floor (transfer, refuge, a setback with its own days …) keeps
+        its planned days."""
+        return self.kind in TYPICAL_KINDS and not self.own_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +96,8 @@ class Tower:
     crown_height: float = 0.0
     declared_height: float | None = None
     steps: tuple[str, ...] = ()
+    cycle_min: float | None = None  # a learning cycle's ``min``: no forecast floor is faster
+    cycle_max: float | None = None  # its ``max`` (default ``first``): none is slower
 
     @property
     def storeys(self) -> tuple[Floor, ...]:

@@ -1,16 +1,18 @@
-"""Ahead or behind, per tower: the figures a site manager reads every morning.
+"""Ahead or behind, per tower: the figures a site manager reads every morning, computed here
+once; every command, screen, chart and report renders this :class:`TowerStatus`.
 
-Compares a tower's recorded floors with a baseline schedule (the master schedule, or a frozen
-year/month/week plan) and the current schedule (with progress). Positive days = ahead.
+Compares a tower's recorded floors with a baseline (the master schedule, or a frozen
+year/month/week plan) and the current schedule (with progress, at the status date).
+Signs: days ahead, SV(t) and margins are + = ahead / earlier than plan, − = behind / later.
 
-- Floors done: the planned date of the highest floor poured against the day it was poured, in
-  calendar and working days.
-- Earned schedule in floor units (Lipke): ES = the day the plan expected as many floors as are
-  done; SV(t) = ES − status date; SPI(t) = (ES − T0) / (status date − T0), with T0 the planned
-  start of the tower's first floor above ground, in working days of the tower's calendar.
-- Cycle trend: working days per floor over the last ``lookback`` floors against the plan.
-- Forecast topping-out: the remaining floors at the demonstrated cycle (special floors keep their
-  own planned days), and at the planned cycle, from the last pour; the CPM's own forecast too.
+- Days ahead and earned schedule (SV(t), SPI(t)): :mod:`scheduler.earned`.
+- Cycle now: working days per floor over the last ``lookback`` typical floors poured
+  (:func:`scheduler.forecast.fit_last`), against the planned cycle of the next floor.
+- **The forecast topping-out** is the current schedule's: the CPM with everything recorded,
+  remaining work from the status date at its planned durations and logic (cranes, crown,
+  links between towers). Nodes, what-if, risk, charts and reports show the same date. The
+  trend (the remaining floors at the cycle now, special floors at their own days) is shown
+  beside it as the *trend*, never under the name "forecast".
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .baseline import Baseline
-from .calendar import WorkCalendar
+from .earned import days_ahead, earned
+from .forecast import at_planned_cycle, fit_last, forecast_tower, history
 from .result import COMPLETE, Schedule
-from .towers import Floor, Tower
+from .towers import Tower
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,15 @@ class NodeStatus:
 
 @dataclass(frozen=True, slots=True)
 class TowerStatus:
-    """Per-tower position at the status date (see the module docstring for definitions)."""
+    """Per-tower position at the status date (see the module docstring for definitions).
+
+    ``days_ahead`` (+ ahead, − behind) is set by ``ahead_basis``: ``last pour`` or ``next
+    floor`` (``next_floor`` not poured by the status date, planned ``next_floor_planned_on``).
+    ``earned_floors`` = floors poured + ``floor_share`` of the floor under way.
+    ``forecast_topping_out`` is THE forecast (the current schedule's; ``cpm_topping_out`` is
+    the same date under its old name); ``trend_topping_out`` is the remaining floors at the
+    cycle now and ``forecast_topping_out_planned_cycle`` at the planned cycle (trends);
+    ``topping_out_ahead_days`` = planned − forecast topping-out (+ = earlier than plan)."""
 
     tower: str
     name: str
@@ -56,6 +67,11 @@ class TowerStatus:
     planned_on: dt.date | None
     days_ahead: int | None
     working_days_ahead: int | None
+    ahead_basis: str | None
+    next_floor: str | None
+    next_floor_planned_on: dt.date | None
+    earned_floors: float
+    floor_share: float
     earned_schedule: dt.date | None
     sv_t_days: int | None
     sv_t_working_days: int | None
@@ -64,13 +80,15 @@ class TowerStatus:
     current_cycle_calendar_days: float | None
     planned_cycle_days: float | None
     recent_cycles: tuple[tuple[str, dt.date, int], ...]
-    forecast_topping_out: dt.date | None
+    forecast_topping_out: dt.date
+    trend_topping_out: dt.date | None
     forecast_topping_out_planned_cycle: dt.date | None
     cpm_topping_out: dt.date
     planned_topping_out: dt.date | None
     topping_out_ahead_days: int | None
     topped_out: bool
     next_node: NodeStatus | None
+    last_recorded: dt.date | None = None  # the latest actual date of the tower's work
 
 
 def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
@@ -79,103 +97,68 @@ def tower_status(tower: Tower, baseline: Baseline | Schedule, current: Schedule,
     :class:`Baseline`, or a schedule whose early dates are the plan)."""
     if isinstance(baseline, Schedule):
         baseline = Baseline.from_schedule(baseline)
-    cal = current.calendars[tower.calendar]
     storeys = tower.storeys
-    done = [f for f in storeys if _done(current, f.key)]
-    highest = done[-1] if done else None
-    poured = current.finish[current.position(highest.key)] if highest else None
-    planned_on = _planned_finish(baseline, highest.key) if highest else None
-    days = wdays = None
-    if highest and planned_on:
-        days = (planned_on - poured).days
-        wdays = _wd(cal, planned_on) - _wd(cal, poured)
-    es, sv, svw, spi = _earned(tower, baseline, current, cal, len(done))
-    cur, cur_cal, recent = _cycle(current, cal, done, lookback)
-    nxt = next((f for f in storeys if f not in done), None)
-    planned_cycle = float(nxt.cycle_days if nxt else storeys[-1].cycle_days)
-    f_demo, f_plan = _forecast(cal, current, storeys, done, poured, cur)
+    done = history(tower, current)
+    n = len(done)
+    highest = storeys[n - 1] if n else None
+    ahead = days_ahead(tower, baseline, current, n)
+    es = earned(tower, baseline, current, n)
+    fit, cal_cycle, recent = _cycle(tower, current, done, lookback)
+    nxt = storeys[n] if n < len(storeys) else None
     top_pos = current.position(tower.topping_out)
-    cpm_top = current.finish[top_pos]
-    planned_top = _planned_finish(baseline, tower.topping_out)
+    forecast = current.finish[top_pos]
     topped = current.state[top_pos] == COMPLETE
-    best = cpm_top if topped else (f_demo or cpm_top)
+    trend = forecast_tower(tower, baseline, current, "last", lookback).topping_out
+    planned_top = baseline.finish(tower.topping_out)
     return TowerStatus(
         tower=tower.id, name=tower.name, status_date=current.status_date,
-        floors_done=len(done), floors_total=len(storeys),
+        floors_done=n, floors_total=len(storeys),
         highest_floor=highest.label if highest else None,
         height_m=highest.top if highest else 0.0, height_total_m=tower.height,
-        poured_on=poured, planned_on=planned_on, days_ahead=days, working_days_ahead=wdays,
-        earned_schedule=es, sv_t_days=sv, sv_t_working_days=svw, spi_t=spi,
-        current_cycle_days=cur, current_cycle_calendar_days=cur_cal,
-        planned_cycle_days=planned_cycle, recent_cycles=recent,
-        forecast_topping_out=cpm_top if topped else f_demo,
-        forecast_topping_out_planned_cycle=cpm_top if topped else f_plan,
-        cpm_topping_out=cpm_top, planned_topping_out=planned_top,
-        topping_out_ahead_days=(planned_top - best).days if planned_top else None,
+        poured_on=current.finish[current.position(highest.key)] if highest else None,
+        planned_on=baseline.finish(highest.key) if highest else None,
+        days_ahead=ahead.days, working_days_ahead=ahead.working_days,
+        ahead_basis=ahead.basis, next_floor=ahead.next_floor,
+        next_floor_planned_on=ahead.next_planned_on,
+        earned_floors=round(es.value, 3), floor_share=es.share, earned_schedule=es.date,
+        sv_t_days=es.sv_days, sv_t_working_days=es.sv_working_days, spi_t=es.spi,
+        current_cycle_days=fit.cycle, current_cycle_calendar_days=cal_cycle,
+        planned_cycle_days=float(nxt.cycle_days if nxt else storeys[-1].cycle_days),
+        recent_cycles=recent,
+        forecast_topping_out=forecast,
+        trend_topping_out=forecast if topped else trend,
+        forecast_topping_out_planned_cycle=forecast if topped else at_planned_cycle(tower,
+                                                                                    current),
+        cpm_topping_out=forecast, planned_topping_out=planned_top,
+        topping_out_ahead_days=(planned_top - forecast).days if planned_top else None,
         topped_out=topped,
-        next_node=next_node(tower, baseline, current, risk_days))
+        next_node=next_node(tower, baseline, current, risk_days),
+        last_recorded=_last_recorded(tower, current))
 
 
-def _done(sched: Schedule, activity_id: str) -> bool:
-    return sched.state[sched.position(activity_id)] == COMPLETE
+def _last_recorded(tower: Tower, current: Schedule) -> dt.date | None:
+    """The latest actual start or finish recorded for the tower: its floors' first steps and
+    pours and its other work (not the steps inside a floor, dated from those). The status date
+    is the project's (the latest day recorded for any tower): a tower recorded only up to an
+    earlier day is taken as having done nothing since, which moves its forecast."""
+    floors = {f.key for f in tower.floors} | {f.first for f in tower.floors}
+    days = [d for a in current.network.activities
+            if a.tower == tower.id and (a.id in floors or a.trade != "structure")
+            for d in (a.actual_start, a.actual_finish) if d is not None]
+    return max(days, default=None)
 
 
-def _planned_finish(baseline: Baseline, activity_id: str) -> dt.date | None:
-    return baseline.finish(activity_id)  # None: a plan made before this activity existed
-
-
-def _wd(cal: WorkCalendar, day: dt.date) -> int:
-    """Working-day index of the last working day on or before ``day``."""
-    return cal.index_on_or_before(day)
-
-
-def _earned(tower: Tower, baseline: Baseline, current: Schedule, cal: WorkCalendar, ev: int):
-    status = current.status_date
-    if status is None or ev == 0:
-        return None, None, None, None
-    planned = sorted(d for d in (_planned_finish(baseline, f.key) for f in tower.storeys) if d)
-    if len(planned) < ev:
-        return None, None, None, None
-    es = planned[ev - 1]
-    t0 = baseline.start(tower.storeys[0].first)
-    sv = (es - status).days
-    svw = _wd(cal, es) - _wd(cal, status)
-    spi = None
-    if t0 is not None:
-        at = cal.index_on_or_before(status) + 1 - cal.index_on_or_after(t0)
-        earned = cal.index_on_or_before(es) + 1 - cal.index_on_or_after(t0)
-        spi = round(earned / at, 3) if at > 0 else None
-    return es, sv, svw, spi
-
-
-def _cycle(current: Schedule, cal: WorkCalendar, done: list[Floor], lookback: int):
-    if len(done) < 2:
-        return None, None, ()
-    dates = [current.finish[current.position(f.key)] for f in done]
-    recent = []
-    for k in range(max(1, len(done) - lookback), len(done)):
-        recent.append((done[k].label, dates[k], _wd(cal, dates[k]) - _wd(cal, dates[k - 1])))
-    n = len(recent)
-    span_wd = _wd(cal, dates[-1]) - _wd(cal, dates[-1 - n])
-    span_cd = (dates[-1] - dates[-1 - n]).days
-    return round(span_wd / n, 1), round(span_cd / n, 1), tuple(recent)
-
-
-def _forecast(cal: WorkCalendar, current: Schedule, storeys, done, poured, cycle):
-    """(at the demonstrated cycle, at the planned cycle) topping-out, by
-    :func:`scheduler.forecast.remaining_dates` (special floors keep their planned days)."""
-    from .forecast import TYPICAL_KINDS, remaining_dates
-
-    if poured is None:
-        return None, None
-    rest = [f for f in storeys if f not in done]
-    if not rest:
-        return poured, poured
-    at_plan = remaining_dates(cal, current, rest, poured, [f.cycle_days for f in rest])[-1]
-    if cycle is None:
-        return at_plan, at_plan
-    demo = [cycle if f.kind in TYPICAL_KINDS else f.cycle_days for f in rest]
-    return remaining_dates(cal, current, rest, poured, demo)[-1], at_plan
+def _cycle(tower: Tower, current: Schedule, done, lookback: int):
+    """(fit of the last ``lookback`` typical floors, their mean in calendar days, the floors
+    with their pour dates and working days)."""
+    fit = fit_last(done, lookback)
+    pours = {f.label: current.finish[current.position(f.key)] for _, f, _ in done}
+    below = {f.label: done[k - 1][1].label for k, (_, f, _) in enumerate(done) if k}
+    recent = tuple((label, pours[label], d) for label, d in fit.points)
+    if not recent:
+        return fit, None, ()
+    cal = sum((pours[label] - pours[below[label]]).days for label, _ in fit.points)
+    return fit, round(cal / len(recent), 1), recent
 
 
 def node_status(node_id: str, name: str, tower: str | None, target,
@@ -186,7 +169,7 @@ def node_status(node_id: str, name: str, tower: str | None, target,
         baseline = Baseline.from_schedule(baseline)
     pos = current.position(node_id)
     forecast = current.finish[pos]
-    planned = _planned_finish(baseline, node_id)
+    planned = baseline.finish(node_id)
     ref = target or planned
     actual = forecast if current.state[pos] == COMPLETE else None
     slack = (ref - forecast).days if ref else None

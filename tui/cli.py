@@ -12,6 +12,9 @@ import importlib
 import os
 import sys
 
+from projects.service import ProjectError, one_line
+from scheduler.errors import SchedulerError
+
 COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
             "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "tui")
 
@@ -58,16 +61,13 @@ def main(argv=None) -> int:
         # A one-shot command builds large acyclic structures (100k activities) and then exits:
         # the cyclic collector would only rescan them, about a quarter of the run at 100k.
         gc.disable()
-    from projects.errors import ProjectError
-    from scheduler.errors import SchedulerError
-
     try:
         return int(args.func(args) or 0)
     except ProjectError as err:
         print(str(err), file=sys.stderr)
         return 2
     except SchedulerError as err:
-        print(f"towerplan: {err.message}", file=sys.stderr)
+        print(one_line(f"towerplan: {err.message}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("towerplan: interrupted", file=sys.stderr)

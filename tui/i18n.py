@@ -73,7 +73,7 @@ S: dict[str, tuple[str, str]] = {
     "ov.height_l": ("Height", "高度"),
     "ov.height": ("{height:.1f} of {total:.1f} m", "{height:.1f}/{total:.1f} 米"),
     "ov.poured": ("poured {date}, plan {plan}", "浇筑 {date}, 计划 {plan}"),
-    "ov.es": ("earned schedule SV(t) {sv}, SPI(t) {spi}", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
+    "ov.es": ("SV(t) {sv}, SPI(t) {spi} (earned schedule)", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
     "ov.cycle": ("Cycle", "周期"),
     "ov.cycle_val": ("{now:g} d · plan {plan:g}", "{now:g} 天 · 计划 {plan:g}"),
     "ov.cycle_none": ("plan {plan:g} d", "计划 {plan:g} 天"),
@@ -83,8 +83,10 @@ S: dict[str, tuple[str, str]] = {
     "ov.no_floor_left": ("every floor poured", "全部楼层已浇筑"),
     "ov.topping": ("Top-out", "封顶"),
     "ov.due": ("due {date}", "预测 {date}"),
-    "ov.forecast": ("forecast {date} at the current cycle", "按当前周期预测 {date}"),
-    "ov.at_plan_cycle": ("{date} at the planned cycle", "按计划周期 {date}"),
+    "ov.forecast": ("forecast {date}", "预测 {date}"),
+    "ov.trend": ("trend {date} at the cycle now", "按当前周期趋势 {date}"),
+    "ov.ahead_d": ("{n} d ahead", "提前 {n} 天"),
+    "ov.behind_d": ("{n} d behind", "滞后 {n} 天"),
     "ov.planned": ("plan {date}", "计划 {date}"),
     "ov.target": ("target {date}", "目标 {date}"),
     "ov.topped": ("topped out {date}", "已封顶 {date}"),
@@ -92,7 +94,6 @@ S: dict[str, tuple[str, str]] = {
     "ov.late": ("{n} d late", "滞后 {n} 天"),
     "ov.next_node": ("Next", "下一节点"),
     "ov.no_node": ("no key node left", "无后续节点"),
-    "ov.days": ("{n:+d} d", "{n:+d} 天"),
     "state.done": ("done", "已完成"),
     "state.in_progress": ("in progress", "施工中"),
     "state.planned": ("planned", "未开始"),
@@ -120,10 +121,11 @@ S: dict[str, tuple[str, str]] = {
     "nodes.none": ("This project has no key nodes (key_node: true, or a tower's nodes).",
                    "本项目没有关键节点 (key_node: true, 或塔楼的 nodes)。"),
     "nodes.margin_help": ("Margin: calendar days from the forecast (or actual) date to the "
-                          "target, or to the plan where there is no target; + = early. Done "
-                          "nodes show their actual date.",
-                          "余量: 预测(或实际)日期到目标日期(无目标时为计划日期)的日历天数, + 为提前。"
-                          "已完成节点显示实际日期。"),
+                          "target, or to the plan where there is no target: early or late. "
+                          "The forecast is the schedule's, as on the overview and in What-if; "
+                          "done nodes show their actual date.",
+                          "余量: 预测(或实际)日期到目标日期(无目标时为计划日期)的日历天数, 提前或滞后。"
+                          "预测即进度计划的预测, 与总览和假设分析一致; 已完成节点显示实际日期。"),
     # schedule
     "col.id": ("ID", "编号"),
     "col.name": ("Activity", "工作名称"),
@@ -184,6 +186,8 @@ S: dict[str, tuple[str, str]] = {
                "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 · 未到期 {open} 项"),
     "wk.ppc_final": ("PPC {ppc}: {done} of {due} due done (the week is over)",
                      "计划完成率 PPC {ppc}: 应完成 {due} 项, 已完成 {done} 项 (本周已结束)"),
+    "wk.nodes": ("key nodes {reached} of {due} reached (not in PPC)",
+                 "节点 {reached}/{due} 已达成 (不计入 PPC)"),
     "wk.ppc_none": ("PPC: nothing due yet ({open} open)", "PPC: 尚无到期工作 (未到期 {open} 项)"),
     "wk.causes": ("Not done: {causes}", "未完成原因: {causes}"),
     "wk.col.id": ("ID", "编号"),
@@ -244,14 +248,17 @@ S: dict[str, tuple[str, str]] = {
     "wi.same": ("no change", "不变"),
     "wi.later": ("{n} days later", "推迟 {n} 天"),
     "wi.earlier": ("{n} days earlier", "提前 {n} 天"),
+    "wi.later_d": ("{n} d later", "推迟 {n} 天"),
+    "wi.earlier_d": ("{n} d earlier", "提前 {n} 天"),
     "wi.finish_line": ("Project finish {date} ({change})", "项目完工 {date} ({change})"),
     "wi.became": ("Became critical ({n}): {ids}", "变为关键 ({n}): {ids}"),
     "wi.left": ("Stopped being critical ({n}): {ids}", "不再关键 ({n}): {ids}"),
     "wi.unchanged": ("The critical path is unchanged.", "关键线路不变。"),
     "wi.note": ("note: {text}", "说明: {text}"),
     "wi.warning": ("warning: {text}", "警告: {text}"),
-    "wi.legend": ("Δ: calendar days against the base, + = later.",
-                  "差值: 与基准相差的日历天数, + 为推迟。"),
+    "wi.legend": ("Δ: calendar days later or earlier than the base. The base is the "
+                  "forecast with what is recorded, as on the overview and Nodes.",
+                  "差值: 比基准推迟或提前的日历天数。基准即含已记录进度的预测, 与总览和节点一致。"),
     # export
     "key.write": ("Write", "写出"),
     "ex.title": ("Export a chart for the site meeting", "导出图表 (用于现场例会)"),
@@ -301,8 +308,9 @@ S: dict[str, tuple[str, str]] = {
         "  d  mark done     b  mark begun (started): today by default, or type a date; a note\n"
         "  is optional. It is saved to the database at once and every screen updates.\n"
         "  n  why an item was not done (a cause and a note)     F  freeze the week plan\n"
-        "  [  ]  the week before / after. PPC = items due and done / items due so far.\n\n"
-        "[b]Nodes[/b]  key nodes against the plan level chosen (p, [ ]), margin + = early.\n"
+        "  [  ]  the week before / after. PPC = items due and done / items due so far\n"
+        "  (key nodes are reported beside it, not counted).\n\n"
+        "[b]Nodes[/b]  key nodes against the plan level chosen (p, [ ]): margin early or late.\n"
         "[b]What-if[/b]  pick a scenario file (↑ ↓ Enter, or type its path): its towers next to\n"
         "  the base, with what is recorded. Nothing is written.\n"
         "[b]Export[/b]  w writes the Gantt, flowline or S-curve (PNG, SVG or PDF) and shows the\n"
@@ -328,8 +336,8 @@ S: dict[str, tuple[str, str]] = {
         "  d  标记完成     b  标记开始: 默认今天, 也可输入日期; 备注可选。\n"
         "  立即保存到数据库, 所有界面同步更新。\n"
         "  n  记录未完成原因 (原因类别和备注)     F  冻结本周计划\n"
-        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作。\n\n"
-        "[b]节点[/b]  按所选计划层级 (p, [ ]) 的关键节点, 余量 + 为提前。\n"
+        "  [  ]  上一周 / 下一周。PPC = 已完成的到期工作 / 到期工作 (关键节点单列, 不计入)。\n\n"
+        "[b]节点[/b]  按所选计划层级 (p, [ ]) 的关键节点, 余量为提前或滞后。\n"
         "[b]假设分析[/b]  选择方案文件 (↑ ↓ 回车, 或输入路径): 各塔楼与基准对比 (含已记录进度)。\n"
         "  不写入任何文件。\n"
         "[b]导出[/b]  w 写出横道图、流水图或 S 曲线 (PNG、SVG 或 PDF) 并显示文件路径;\n"

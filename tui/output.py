@@ -81,3 +81,34 @@ def write_json(value, stream=None) -> None:
     stream = stream or sys.stdout
     json.dump(value, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def ahead(n, unit: str = "days") -> str:
+    """``31 days ahead`` / ``4 days behind`` / ``on plan`` (``—`` for none): days ahead of a
+    plan, + = ahead. Every signed figure a command prints carries its word."""
+    return worded(n, unit, "ahead", "behind")
+
+
+def early(n, unit: str = "days") -> str:
+    """``36 days early`` / ``3 days late`` / ``on time``: a date against its plan or target,
+    + = earlier."""
+    return worded(n, unit, "early", "late", "on time")
+
+
+def later(n, unit: str = "days") -> str:
+    """``5 days later`` / ``2 days earlier`` / ``no change``: against a base, + = later."""
+    return worded(n, unit, "later", "earlier", "no change")
+
+
+def worded(n, unit: str, plus: str, minus: str, zero: str = "on plan") -> str:
+    """``abs(n) unit plus`` for n > 0, ``… minus`` for n < 0, ``zero`` for 0, ``—`` for none."""
+    if n is None:
+        return "—"
+    if n == 0:
+        return zero
+    return f"{abs(n)} {one(unit, n)} {plus if n > 0 else minus}"
+
+
+def one(unit: str, n: int) -> str:
+    """``days`` → ``day`` for ±1."""
+    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit

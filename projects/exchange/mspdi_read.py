@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import cast
 
 from projects.errors import Problem, ProjectError
 from scheduler.calendar import CalendarSpec
@@ -60,7 +62,7 @@ class Imported:
 @dataclass(slots=True)
 class _Task:
     uid: int
-    el: object
+    el: ET.Element
     name: str
     level: int
     summary: bool
@@ -134,7 +136,7 @@ def _tasks(root, notes: list[str]) -> dict[int, _Task]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         name = text(el, "Name") or f"Task {uid}"
-        fields = {_FIELD_OF[text(ea, "FieldID")]: text(ea, "Value") or ""
+        fields = {_FIELD_OF[str(text(ea, "FieldID"))]: text(ea, "Value") or ""
                   for ea in children(el, "ExtendedAttribute")
                   if text(ea, "FieldID") in _FIELD_OF}
         task = _Task(uid, el, name, level, flag(el, "Summary"),
@@ -202,7 +204,8 @@ class _TaskReader:
                 parent.append(t)
 
     def activities(self) -> list[dict]:
-        rows, problems = [], []
+        rows: list[dict] = []
+        problems: list[Problem] = []
         preds: dict[int, list] = {}
         for t in self.tasks.values():
             for link in children(t.el, "PredecessorLink"):
@@ -264,7 +267,7 @@ class _TaskReader:
         if self.from_towerplan and planned is not None:
             duration = max(self._days(planned, f"{t.id} planned duration"), 0)
         row: dict = {"id": t.id, "name": t.name, "duration": duration}
-        cal = self.cal_names.get(integer(el, "CalendarUID", -1))
+        cal = self.cal_names.get(cast(int, integer(el, "CalendarUID", -1)))
         if cal and cal != self.default_cal:
             row["calendar"] = cal
         self._constraint(row, el, duration == 0)
@@ -276,7 +279,7 @@ class _TaskReader:
         return row
 
     def _constraint(self, row: dict, el, milestone: bool) -> None:
-        kind = CONSTRAINT_TYPES.get(integer(el, "ConstraintType", 0))
+        kind = CONSTRAINT_TYPES.get(cast(int, integer(el, "ConstraintType", 0)))
         if kind is None:
             return
         if kind == "ALAP":
@@ -298,8 +301,9 @@ class _TaskReader:
         a_s = parse_datetime(text(el, "ActualStart"))
         a_f = parse_datetime(text(el, "ActualFinish"))
         if duration == 0:
-            if a_f or a_s:
-                row["actual_finish"] = (a_f or a_s).date()
+            done = a_f or a_s
+            if done is not None:
+                row["actual_finish"] = done.date()
             return
         if a_s:
             row["actual_start"] = start_day(a_s, self.times[1])
@@ -350,13 +354,13 @@ class _TaskReader:
                                     f"task {t.uid} {t.name!r} names predecessor UID {puid}, "
                                     f"which is not a task in the file", "unknown_activity"))
             return []
-        kind = LINK_TYPES.get(integer(link, "Type", 1), "FS")
+        kind = LINK_TYPES.get(cast(int, integer(link, "Type", 1)), "FS")
         if (pred.summary and kind in ("SS", "SF")) or (t.summary and kind in ("FF", "SF")):
             self.notes.append(f"{kind} link from {pred.name!r} to {t.name!r} (a summary task) "
                               f"left out: it has no equal between activities")
             return []
         lag, cd = self._lag(link, pred, t)
-        out = []
+        out: list[tuple[int, object]] = []
         for p in self._leaves(pred):
             item = p.id if kind == "FS" and lag == 0 and not cd else \
                 {"id": p.id, "type": kind, "lag": f"{lag}cd" if cd else lag}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from .mspdi_calendar import CalendarRead
 from .mspdi_common import parse_datetime, parse_duration_minutes
@@ -104,7 +105,8 @@ def _exception(exc, cal: CalendarRead, notes: list[str]) -> None:
             _set(cal, day, working)
             day += dt.timedelta(days=step)
     elif kind == 2:  # yearly on a day of a month
-        month, mday = integer(exc, "Month", 0) + 1, integer(exc, "MonthDay", 1)
+        month = cast(int, integer(exc, "Month", 0)) + 1  # int: a default is given
+        mday = cast(int, integer(exc, "MonthDay", 1))
         for year in range(first.year, last.year + 1):
             try:
                 day = dt.date(year, month, mday)

@@ -28,9 +28,10 @@ SCHEDULE_HEADERS = ("ID", "Activity", "Tower", "WBS", "Calendar", "Duration (d)"
 STATUS_HEADERS = ("Tower", "Name", "Floors done", "Floors total", "Highest floor poured",
                   "Poured on", "Plan date for that floor", "Height (m)", "Height total (m)",
                   "Days ahead (+) / behind (−)", "Working days ahead", "Earned schedule",
-                  "SV(t) (days)", "SPI(t)", "Cycle now (d/floor)", "Cycle planned (d/floor)",
-                  "Forecast topping-out (current cycle)", "Forecast topping-out (planned cycle)",
-                  "Topping-out (schedule)", "Topping-out (plan)", "Topping-out ahead (days)",
+                  "SV(t) (days, + ahead)", "SPI(t)", "Cycle now, typical floors (d/floor)",
+                  "Cycle planned (d/floor)", "Forecast topping-out (schedule)",
+                  "Trend topping-out (cycle now)", "Trend topping-out (planned cycle)",
+                  "Topping-out (plan)", "Topping-out earlier (+) / later (−) than plan (days)",
                   "Next node", "Node target", "Node forecast", "Node status")
 _PROGRESS = {"complete": "complete", "in_progress": "in progress", "not_started": ""}
 
@@ -58,8 +59,8 @@ def status_sheet(statuses) -> Sheet:
                      s.poured_on, s.planned_on, round(s.height_m, 1), round(s.height_total_m, 1),
                      s.days_ahead, s.working_days_ahead, s.earned_schedule, s.sv_t_days,
                      None if s.spi_t is None else round(s.spi_t, 2), s.current_cycle_days,
-                     s.planned_cycle_days, s.forecast_topping_out,
-                     s.forecast_topping_out_planned_cycle, s.cpm_topping_out,
+                     s.planned_cycle_days, s.forecast_topping_out, s.trend_topping_out,
+                     s.forecast_topping_out_planned_cycle,
                      s.planned_topping_out, s.topping_out_ahead_days,
                      node.name if node else "", node.target if node else None,
                      node.forecast if node else None, node.status if node else ""))

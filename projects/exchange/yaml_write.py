@@ -43,7 +43,8 @@ def _item(value) -> str:
 
 def day_ranges(days) -> list[str]:
     """Sorted dates as ``2025-05-01..2025-05-05`` runs and single days."""
-    out, run = [], []
+    out: list[str] = []
+    run: list[dt.date] = []
     for day in sorted(days):
         if run and day == run[-1] + dt.timedelta(days=1):
             run.append(day)

@@ -8,9 +8,12 @@ them into ``file:line:col`` with a position-aware parse only if something was re
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from scheduler.errors import suggest
+
+from .limits import MAX_DAYS, date_problem
 
 _LAG = re.compile(r"^\s*([+-]?\d+)\s*(cd|wd|d)?\s*$")
 
@@ -85,7 +88,10 @@ class Reader:
         self.error(path, f"{what} must be text, not {_kind(value)}")
         return None
 
-    def integer(self, value, path: tuple, what: str, minimum: int | None = None) -> int | None:
+    def integer(self, value, path: tuple, what: str, minimum: int | None = None,
+                maximum: int | None = MAX_DAYS) -> int | None:
+        """A whole number in ``minimum..maximum`` (by default at most ``MAX_DAYS``: every
+        count in a project file is of days or floors, which :mod:`projects.limits` bounds)."""
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
@@ -95,10 +101,15 @@ class Reader:
         if minimum is not None and value < minimum:
             self.error(path, f"{what} must be at least {minimum}, not {value}")
             return None
+        if maximum is not None and value > maximum:
+            self.error(path, f"{what} must be at most {maximum:,}, not {_show(value)}",
+                       "too_large")
+            return None
         return value
 
     def number(self, value, path: tuple, what: str, minimum: float | None = None):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not math.isfinite(value) or abs(value) > 1e9:
             self.error(path, f"{what} must be a number, not {_kind(value)}")
             return None
         if minimum is not None and value < minimum:
@@ -115,8 +126,11 @@ class Reader:
     def date(self, value, path: tuple, what: str) -> dt.date | None:
         day = parse_date(value)
         if day is None:
-            self.error(path, f"{what} must be a date written YYYY-MM-DD, not {_show(value)}",
+            self.error(path, f"{what} must be a date written YYYY-MM-DD, not {_kind(value)}",
                        "bad_date")
+        elif date_problem(day):
+            self.error(path, f"{what} {date_problem(day)}", "date_out_of_range")
+            return None
         return day
 
     def choice(self, value, path: tuple, what: str, choices) -> str | None:
@@ -133,13 +147,19 @@ class Reader:
     def lag(self, value, path: tuple) -> tuple[int, bool] | None:
         """``2`` / ``-1`` / ``"3d"`` (working days) or ``"7cd"`` (calendar days)."""
         if isinstance(value, int) and not isinstance(value, bool):
-            return value, False
-        m = _LAG.match(value) if isinstance(value, str) else None
-        if m is None:
-            self.error(path, f"lag must be a whole number of working days (2, -1) or calendar "
-                       f"days (7cd), not {_show(value)}")
+            got = value, False
+        else:
+            m = _LAG.match(value) if isinstance(value, str) else None
+            if m is None:
+                self.error(path, f"lag must be a whole number of working days (2, -1) or "
+                           f"calendar days (7cd), not {_show(value)}")
+                return None
+            got = int(m.group(1)), m.group(2) == "cd"
+        if abs(got[0]) > MAX_DAYS:
+            self.error(path, f"lag must be at most {MAX_DAYS:,} days either way, not "
+                       f"{_show(value)}", "too_large")
             return None
-        return int(m.group(1)), m.group(2) == "cd"
+        return got
 
     def dates(self, value, path: tuple, what: str) -> set[dt.date]:
         """A list of dates and ``A..B`` ranges (inclusive)."""
@@ -151,7 +171,12 @@ class Reader:
                 a, b = parse_date(first.strip()), parse_date(last.strip())
                 if a is None or b is None or b < a:
                     self.error((*path, k), f"{what} range must be written FIRST..LAST with "
-                               f"FIRST ≤ LAST (2025-05-01..2025-05-05), not {item!r}", "bad_date")
+                               f"FIRST ≤ LAST (2025-05-01..2025-05-05), not {_show(item)}",
+                               "bad_date")
+                    continue
+                if date_problem(a) or date_problem(b):
+                    self.error((*path, k), f"{what} {date_problem(a) or date_problem(b)}",
+                               "date_out_of_range")
                     continue
                 out.update(a + dt.timedelta(days=j) for j in range((b - a).days + 1))
             else:

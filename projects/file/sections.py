@@ -20,6 +20,7 @@ from scheduler.network import (
     Link,
 )
 
+from .limits import MAX_DAYS
 from .reader import Reader
 
 PROJECT_KEYS = ("id", "name", "start", "status_date", "deadline", "calendar", "description",
@@ -67,7 +68,7 @@ def read_header(r: Reader, raw) -> Header:
         head.id = r.string(m["id"], ("project", "id"), "project id") or head.id
     head.name = str(m.get("name") or head.id)
     for key in ("start", "status_date", "deadline"):
-        if m.get(key) is not None:
+        if m.get(key) is not None or (key == "start" and key in m):  # start: (empty) too
             setattr(head, key, r.date(m[key], ("project", key), key))
     if "calendar" in m:
         head.calendar = r.string(m["calendar"], ("project", "calendar"), "calendar")
@@ -162,8 +163,8 @@ def read_activities(r: Reader, raw, default_calendar: str, path=("activities",),
         if type(row) is dict and not row.keys() - plain:
             aid, dur = row.get("id"), row.get("duration")
             preds = row.get("predecessors") or ()
-            if type(aid) is str and type(dur) is int and dur >= 0 and valid_id(aid) \
-                    and type(preds) is list:
+            if type(aid) is str and type(dur) is int and 0 <= dur <= MAX_DAYS \
+                    and valid_id(aid) and type(preds) is list:
                 made = []
                 for item in preds:
                     if type(item) is str:
@@ -171,7 +172,8 @@ def read_activities(r: Reader, raw, default_calendar: str, path=("activities",),
                     elif type(item) is dict and item.keys() <= link_keys \
                             and type(item.get("id")) is str \
                             and item.get("type", "FS") in types \
-                            and type(item.get("lag", 0)) is int:
+                            and type(item.get("lag", 0)) is int \
+                            and -MAX_DAYS <= item.get("lag", 0) <= MAX_DAYS:
                         made.append(Link(item["id"], aid, item.get("type", "FS"),
                                          item.get("lag", 0)))
                     else:
@@ -216,10 +218,10 @@ def _activity(r: Reader, row: dict, here: tuple, default_calendar: str, extra) -
                     f"or '#', not {aid!r}", "bad_id")
         return None
     dur = row.get("duration")
-    if type(dur) is not int or dur < 0:
+    if type(dur) is not int or not 0 <= dur <= MAX_DAYS:
         if "duration" in row:
             r.integer(dur, (*here, "duration"), f"duration of {aid!r}", minimum=0)
-        dur = 0 if type(dur) is not int else max(dur, 0)
+        dur = 0 if type(dur) is not int else min(max(dur, 0), MAX_DAYS)
     cal = row.get("calendar", default_calendar)
     if not row.keys() - _PLAIN_KEYS:  # the common case: nothing more to read
         return Activity(id=aid, name=str(row.get("name") or aid), duration=dur,
@@ -276,7 +278,8 @@ def read_links(r: Reader, raw, path: tuple, succ: str) -> list[Link]:
             out.append(Link(item, succ))
             continue
         if type(item) is dict and item.keys() <= _LINK_KEY_SET and type(item.get("id")) is str \
-                and item.get("type", "FS") in LINK_TYPES and type(item.get("lag", 0)) is int:
+                and item.get("type", "FS") in LINK_TYPES and type(item.get("lag", 0)) is int \
+                and -MAX_DAYS <= item.get("lag", 0) <= MAX_DAYS:
             out.append(Link(item["id"], succ, item.get("type", "FS"), item.get("lag", 0)))
             continue  # the common case, already valid; anything else is checked below
         here = (*path, k)
@@ -285,10 +288,10 @@ def read_links(r: Reader, raw, path: tuple, succ: str) -> list[Link]:
             continue
         r.keys(item, here, LINK_KEYS, required=("id",), what="predecessor")
         pid = r.string(item["id"], (*here, "id"), "predecessor id") if "id" in item else None
-        kind = "FS"
+        kind: str | None = "FS"
         if "type" in item:
             kind = r.choice(item["type"], (*here, "type"), "link type", LINK_TYPES)
-        lag = (0, False)
+        lag: tuple[int, bool] | None = (0, False)
         if item.get("lag") is not None:
             lag = r.lag(item["lag"], (*here, "lag"))
         if pid is None or kind is None or lag is None:

@@ -211,7 +211,7 @@ def record_reason(store: Store, tracked: Tracked, period, activity: str, cause: 
         raise ProjectError.single(f"a cause is one of {', '.join(CAUSES)}, not {cause!r}",
                                   file="towerplan", field="--reason", code="bad_cause")
     target = resolve(tracked.base, activity)
-    aid = target.floor.key if target.kind == "floor" else target.id  # a floor: its pour
+    aid = target.place()[1].key if target.kind == "floor" else target.id  # a floor: its pour
     base = tracked.base
     with store.writing(base.id, base.name) as session:
         plan = store.repository.current_plan(session, base.id, period.level, period.key)
@@ -243,5 +243,6 @@ def shifted_period(tracked: Tracked, level: str, shift: int = 0, start=None, *,
     period = period_for(tracked, level, start, today=today)
     day = dt.timedelta(days=1)
     for _ in range(abs(shift) if level != "master" else 0):
+        assert period.first is not None and period.last is not None  # not the master
         period = period_of(level, period.first - day if shift < 0 else period.last + day)
     return period

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from projects.errors import ProjectError
+from projects.file.limits import FIRST_DATE, LAST_DATE
 
 LEVELS = ("master", "year", "month", "week")
 _FORMS = {"year": "2023", "month": "2023-07", "week": "2023-W27"}
@@ -47,6 +48,7 @@ class Period:
             return None
         if self.level == "year":
             return MASTER
+        assert self.first is not None  # every period but the master has dates
         if self.level == "month":
             return period_of("year", self.first)
         return period_of("month", self.first + dt.timedelta(days=3))  # the week's Thursday
@@ -94,6 +96,9 @@ def parse_period(level: str, text: str) -> Period:
             raise _bad("the master schedule has no period: leave --period out")
         return MASTER
     m = _PATTERNS[level].match(text.strip())
+    if m and not FIRST_DATE.year <= int(m.group(1)) <= LAST_DATE.year:
+        raise _bad(f"{text.strip()} is outside the years towerplan works with "
+                   f"({FIRST_DATE.year}–{LAST_DATE.year})")
     try:
         if m and level == "year":
             return period_of("year", dt.date(int(m.group(1)), 1, 1))

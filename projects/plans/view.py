@@ -9,9 +9,12 @@
 - A frozen plan is a :class:`scheduler.baseline.Baseline` whose ``parent`` is the next frozen
   plan up; a week plan answers for that week's activities and falls back to its month, year,
   then master plan for the rest (the master derived from the file when none is frozen).
-- PPC (percent plan complete): of a frozen plan's items due in the period (planned finish in
-  it), the share finished by the period's last day. Until the period is over it is "to date":
-  items planned to finish after the status date and not finished yet are ``open`` and left out.
+- PPC (percent plan complete, Last Planner): of a frozen plan's assignments due in the period
+  (planned finish in it), the share finished by the period's last day. Until the period is over
+  it is "to date": items planned to finish after the status date and not finished yet are
+  ``open`` and left out. Key nodes (节点) are events, not assignments: a node such as "structure
+  to floor 20" is the same event as floor 20's pour, so counting it would count that pour
+  twice. Nodes due in the period are reported beside PPC (``nodes_due``, ``nodes_reached``).
 """
 
 from __future__ import annotations
@@ -55,13 +58,15 @@ class PlanLine:
 
 @dataclass(frozen=True, slots=True)
 class PPC:
-    """Percent plan complete of a frozen plan's due items."""
+    """Percent plan complete of a frozen plan's due assignments (key nodes apart)."""
 
     due: int
     done: int
     not_done: int
     open: int
     causes: tuple[tuple[str, int], ...] = ()  # reasons of the items not done, most common first
+    nodes_due: int = 0  # key nodes due in the period, reported beside PPC, never counted in it
+    nodes_reached: int = 0
 
     @property
     def percent(self) -> float | None:
@@ -151,14 +156,18 @@ def _with(line: PlanLine, outcome: str | None, reason: Reason | None) -> PlanLin
 def _outcome(line: PlanLine, period: Period, status: dt.date | None) -> str:
     if line.state == "removed":
         return "removed"
+    assert period.last is not None, "a year, month or week period has dates"
     if line.state == COMPLETE:
+        assert line.finish_now is not None, "a finished line has its finish"
         return "done" if line.finish_now <= period.last else "not done"
     over = status is not None and (status > period.last or line.item.finish < status)
     return "not done" if over else "open"
 
 
 def _ppc(lines) -> PPC:
-    due = [ln for ln in lines if ln.due and ln.outcome != "removed"]
+    counted = [ln for ln in lines if ln.due and ln.outcome != "removed"]
+    due = [ln for ln in counted if not ln.item.node]
+    nodes = [ln for ln in counted if ln.item.node]
     count = {k: sum(1 for ln in due if ln.outcome == k) for k in ("done", "not done", "open")}
     causes: dict[str, int] = {}
     for ln in due:
@@ -166,7 +175,8 @@ def _ppc(lines) -> PPC:
             key = ln.reason.cause if ln.reason else "no reason recorded"
             causes[key] = causes.get(key, 0) + 1
     ranked = tuple(sorted(causes.items(), key=lambda kv: (-kv[1], kv[0])))
-    return PPC(len(due), count["done"], count["not done"], count["open"], ranked)
+    return PPC(len(due), count["done"], count["not done"], count["open"], ranked, len(nodes),
+               sum(1 for ln in nodes if ln.outcome == "done"))
 
 
 def node_review(current: Schedule, baseline: Baseline, risk_days: int = 0

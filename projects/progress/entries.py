@@ -13,11 +13,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import getpass
+import io
 import os
 from dataclasses import dataclass
 
 from projects.errors import Problem, ProjectError
+from projects.file.limits import MAX_DAYS, MAX_FILE_BYTES, date_problem
 from projects.file.reader import parse_date
+from projects.file.yaml import check_text
 from projects.project.load import Project
 from projects.storage.records import ProgressEntry
 
@@ -97,6 +100,7 @@ def draft(project: Project, activity, started=None, finished=None, remaining=Non
         problems.append(("finished", f"finished {f} is before started {s}"))
     if problems:
         return None, problems
+    assert target is not None  # an unknown activity is a problem above
     return Draft(target, s, f, rem, (note or "").strip() or None, withdraw), []
 
 
@@ -110,19 +114,20 @@ def _date(value, name: str, problems: list) -> dt.date | None:
     day = parse_date(value)
     if day is None:
         problems.append((name, f"must be a date written YYYY-MM-DD, not {value!r}"))
+    elif date_problem(day):
+        problems.append((name, date_problem(day)))
+        return None
     return day
 
 
 def _count(value, problems: list) -> int | None:
     if not _given(value):
         return None
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        n = -1
-    if n < 0:
-        problems.append(("remaining", f"must be a whole number of working days, not "
-                         f"{value!r}"))
+    text = str(value).strip()
+    n = int(text) if text.isascii() and text.isdigit() and len(text) < 12 else -1
+    if not 0 <= n <= MAX_DAYS:
+        problems.append(("remaining", f"must be a whole number of working days up to "
+                         f"{MAX_DAYS:,}, not {value!r}"))
         return None
     return n
 
@@ -157,26 +162,29 @@ class Checker:
         if target.id in self.pending:
             return self.pending[target.id]
         if target.kind == "floor":
-            first = self.network.activity(target.floor.first)
-            key = self.network.activity(target.floor.key)
+            floor = target.place()[1]
+            first = self.network.activity(floor.first)
+            key = self.network.activity(floor.key)
             return Actual(first.actual_start, key.actual_finish, None)
         a = self.network.activity(target.id)
         return Actual(a.actual_start, a.actual_finish, a.remaining)
 
     def _poured(self, target: Target, k: int) -> dt.date | None:
-        floor = target.tower.floors[k]
-        fid = f"{target.tower.id}.{floor.label}"
+        tower = target.place()[0]
+        floor = tower.floors[k]
+        fid = f"{tower.id}.{floor.label}"
         if fid in self.pending:
             return self.pending[fid].finished
         return self.network.activity(floor.key).actual_finish
 
     def _order(self, target: Target, day: dt.date) -> str | None:
         """Floors go up in order: the floor below is poured first, the one above after."""
-        floors = target.tower.floors
-        k = floors.index(target.floor)
+        tower, floor = target.place()
+        floors = tower.floors
+        k = floors.index(floor)
         if k > 0:
             below = self._poured(target, k - 1)
-            label = f"{target.tower.id}.{floors[k - 1].label}"
+            label = f"{tower.id}.{floors[k - 1].label}"
             if below is None:
                 return (f"{label} has no pour recorded yet: record it first (floors are poured "
                         f"in order)")
@@ -185,7 +193,7 @@ class Checker:
         if k + 1 < len(floors):
             above = self._poured(target, k + 1)
             if above is not None and above < day:
-                return (f"{target.id} poured {day} is after {target.tower.id}."
+                return (f"{target.id} poured {day} is after {tower.id}."
                         f"{floors[k + 1].label} was poured ({above})")
         return None
 
@@ -196,8 +204,12 @@ def read_csv(path) -> tuple[list[tuple[int, dict[str, str]]], dict[str, int], li
     :class:`ProjectError`. Blank lines and ``#`` lines are skipped."""
     file = str(path)
     try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            raise ProjectError.single(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
+                                      file=file, code="too_large")
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            lines = list(csv.reader(fh))
+            text = check_text(fh.read(), file, "a CSV file")
+        lines = list(csv.reader(io.StringIO(text, newline="")))
     except FileNotFoundError:
         raise ProjectError.single("no such file", file=file, code="no_file") from None
     except (OSError, UnicodeDecodeError, csv.Error) as exc:

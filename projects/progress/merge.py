@@ -46,6 +46,11 @@ class Target:
     tower: Tower | None = None
     floor: Floor | None = None
 
+    def place(self) -> tuple[Tower, Floor]:
+        """The tower and floor of a floor target."""
+        assert self.tower is not None and self.floor is not None, f"{self.id} is not a floor"
+        return self.tower, self.floor
+
 
 @dataclass(frozen=True, slots=True)
 class Actual:
@@ -182,10 +187,11 @@ def _checked(what: str, actual: Actual, entries: Sequence[ProgressEntry]) -> Act
 
 def yaml_floor(base: Project, target: Target) -> Actual:
     """The floor's line in the tower's ``actuals: structure:`` of the file (empty if none)."""
-    raw = _raw_tower(base, target.tower.id)
+    tower, floor = target.place()
+    raw = _raw_tower(base, tower.id)
     rows = ((raw or {}).get("actuals") or {}).get("structure") or {}
     for key, value in rows.items():
-        if parse_floors(key) == [target.floor.number]:
+        if parse_floors(key) == [floor.number]:
             if not isinstance(value, dict):
                 return Actual(None, parse_date(value), None)
             start = value.get("start", value.get("started"))
@@ -212,7 +218,7 @@ def _reload(base: Project, status, floors: dict[str, tuple[Target, Actual]]) -> 
         towers = list(raw["towers"])
         for i, t in enumerate(towers):
             mine = [(tg, a) for tg, a in floors.values() if isinstance(t, dict)
-                    and str(t.get("id")) == tg.tower.id]
+                    and str(t.get("id")) == tg.place()[0].id]
             if mine:
                 towers[i] = _with_floors(t, mine)
         raw["towers"] = towers
@@ -229,9 +235,10 @@ def _with_floors(tower: dict, rows: list[tuple[Target, Actual]]) -> dict:
     actuals = dict(tower.get("actuals") or {})
     structure = dict(actuals.get("structure") or {})
     for target, a in rows:
-        for key in [k for k in structure if parse_floors(k) == [target.floor.number]]:
+        number = target.place()[1].number
+        for key in [k for k in structure if parse_floors(k) == [number]]:
             del structure[key]
-        structure[target.floor.number] = {k: v for k, v in (
+        structure[number] = {k: v for k, v in (
             ("started", a.started), ("finish", a.finished), ("remaining", a.remaining))
             if v is not None}
     actuals["structure"] = structure

@@ -99,6 +99,7 @@ def record_progress(store: Store, tracked: Tracked, activity: str, *, started=No
     if problems:
         raise ProjectError([Problem("towerplan", 0, 0, f, m, "bad_progress")
                             for f, m in problems])
+    assert got is not None  # a draft or its problems
     if withdraw:
         _check_withdraw(store, tracked, got)
     saved = _save(store, tracked, [(0, got)], recorder(by), source,
@@ -210,8 +211,13 @@ def progress_history(store: Store, tracked: Tracked, activity: str | None = None
         return entries
     try:
         wanted = resolve(tracked.base, activity).id
-    except ProjectError:
+    except ProjectError as err:
         wanted = activity.strip()  # an id the file no longer has can still have a history
+        if not any(e.activity == wanted for e in entries):
+            p = err.problems[0]
+            head, sep, hint = p.message.partition(";")
+            raise ProjectError.single(f"{head}, and nothing recorded for it{sep}{hint}",
+                                      file=p.file, field=p.field, code=p.code) from None
     return tuple(e for e in entries if e.activity == wanted)
 
 

@@ -9,10 +9,12 @@ know) are mapped back to the file with :func:`locate_error`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from projects.errors import Problem, ProjectError
+from projects.file.positions import LARGE, locate_many
 from projects.file.reader import Reader, field_name
 from projects.file.sections import (
     Header,
@@ -24,10 +26,12 @@ from projects.file.sections import (
 )
 from projects.file.yaml import load_fast, load_positions, locate, read_text
 from projects.risk.section import read_risk
-from projects.towers.read import read_towers
+from projects.towers.read import link_key, read_towers
 from scheduler.calendar import CalendarSpec
 from scheduler.errors import SchedulerError, suggest
 from scheduler.network import Activity, Link, Network
+from scheduler.riskspec import RiskSpec
+from scheduler.towers import Tower
 
 TOP_KEYS = ("project", "calendars", "activities", "settings", "towers", "phases", "links",
             "risk")
@@ -43,10 +47,10 @@ class Project:
     settings: Settings
     network: Network
     origins: dict[str, tuple] = field(repr=False, default_factory=dict)
-    towers: tuple = ()
+    towers: tuple[Tower, ...] = ()
     raw: dict = field(repr=False, default_factory=dict)
     text: str = field(repr=False, default="")
-    risk: object = field(repr=False, default=None)  # scheduler.riskspec.RiskSpec when given
+    risk: RiskSpec | None = field(repr=False, default=None)
 
     @property
     def id(self) -> str:
@@ -71,6 +75,7 @@ def load_project(path, *, text: str | None = None, raw: dict | None = None) -> P
     project = _build(r, raw, file, text or "")
     if r.problems:
         raise problems_error(r.problems, file, text if text is not None else None, raw)
+    assert project is not None  # no project only when a problem was recorded
     return project
 
 
@@ -88,12 +93,14 @@ def _build(r: Reader, raw, file: str, text: str) -> Project | None:
     default = head.calendar or ("default" if "default" in names else (names or ["default"])[0])
     if head.calendar and head.calendar not in names:
         _unknown(r, ("project", "calendar"), "calendar", head.calendar, names)
-    acts, links, origins = [], [], {}
+    acts: list[Activity] = []
+    links: list[Link] = []
+    origins: dict[str, tuple] = {}
     if raw.get("activities") is not None:
         acts, links, origins = read_activities(r, raw["activities"], default)
     r.context.update(calendars={s.name: s for s in specs}, start=head.start,
                      status_date=head.status_date)
-    towers = ()
+    towers: Sequence[Tower] = ()
     if raw.get("towers") is not None or raw.get("phases") is not None \
             or raw.get("links") is not None:
         towers = read_towers(r, raw, default, acts, links, origins)
@@ -132,10 +139,20 @@ def _check_references(r: Reader, raw, acts: list[Activity], links: list[Link],
                 _unknown(r, (*origins.get(a.id, ()), "calendar"), "calendar", a.calendar,
                          calendars)
     if not ({link.pred for link in links} - seen.keys()) \
+            and not ({link.succ for link in links} - seen.keys()) \
             and all(link.pred != link.succ for link in links):
         return  # the common case: every link names an activity, none itself
     for link in links:
-        if link.pred not in seen:
+        top = origins.get(link_key(link.pred, link.succ))
+        if top is not None and (link.pred not in seen or link.succ not in seen):
+            end, name = ("from", link.pred) if link.pred not in seen else ("to", link.succ)
+            hint = suggest(name, seen)
+            extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+            r.error((*top, end), f"link {link.pred} → {link.succ}: unknown activity "
+                    f"{name!r}{extra}", "unknown_activity")
+        elif link.succ not in seen:
+            continue  # a tower's start link to a missing floor: reported with the tower
+        elif link.pred not in seen:
             path = _link_path(raw, origins, link)
             hint = suggest(link.pred, seen)
             extra = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
@@ -203,14 +220,20 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
             text = read_text(Path(file))
         except ProjectError:
             text = None
-    if text is not None:
+    fast = None
+    if text is not None and raw is not None and len(text) > LARGE:
+        fast = locate_many(text, raw, [path for path, _, _ in problems])
+    if text is not None and fast is None:
         try:
             doc = load_positions(text, file)
         except ProjectError:
             doc = None
     out = []
     for path, message, code in problems:
-        line, col = locate(doc, path) if doc is not None and path else (0, 0)
+        if fast is not None:
+            line, col = fast[path] if path else (0, 0)
+        else:
+            line, col = locate(doc, path) if doc is not None and path else (0, 0)
         out.append(Problem(file, line, col, field_name(path), message, code))
     out.sort(key=lambda p: (p.line, p.column))
     return ProjectError(out)
@@ -219,12 +242,17 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
 def locate_error(project: Project, err: SchedulerError) -> ProjectError:
     """Map an engine error to the project file: the activity's place and the field."""
     path: tuple = ()
-    if err.activity and err.activity in project.origins:
+    ring = getattr(err, "cycle", ())
+    through = [project.origins[link_key(a, b)] for a, b in zip(ring, (*ring[1:], *ring[:1]))
+               if link_key(a, b) in project.origins]
+    if through:  # a loop closed by a top-level link: at that link's line
+        path = through[0]
+    elif err.activity and err.activity in project.origins:
         path = project.origins[err.activity]
         if err.field:
             path = (*path, err.field)
-    elif err.field == "base" and getattr(err, "calendar", None):
-        path = ("calendars", err.calendar, "base")
+    elif err.field == "base" and (calendar := getattr(err, "calendar", None)):
+        path = ("calendars", calendar, "base")
     elif err.field:
         path = ("project",)
     code = getattr(err, "code", "invalid")

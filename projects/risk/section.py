@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
+from projects.file.limits import MAX_ITERATIONS
 from projects.file.reader import Reader
 from projects.towers.definition import floors_of_tower
 from scheduler.errors import suggest
@@ -41,9 +42,9 @@ def read_risk(r: Reader, raw, towers, acts, calendars: list[str], default_cal: s
         return RiskSpec()
     r.keys(m, path, RISK_KEYS, what="risk")
     spec: dict = {}
-    for key, low in (("iterations", 1), ("seed", 0)):
+    for key, low, high in (("iterations", 1, MAX_ITERATIONS), ("seed", 0, 2**63 - 1)):
         if key in m:
-            v = r.integer(m[key], (*path, key), key, minimum=low)
+            v = r.integer(m[key], (*path, key), key, minimum=low, maximum=high)
             if v is not None:
                 spec[key] = v
     for key in ("structure", "other"):

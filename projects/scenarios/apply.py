@@ -10,12 +10,13 @@ network of the result (:mod:`projects.scenarios.network`). Every mistake in the 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from projects.errors import ProjectError
 from projects.file.reader import Reader
 from projects.project.load import Project, load_project, problems_error
-from projects.project.schedule import schedule_project
+from projects.project.schedule import current_schedule
 from scheduler import Schedule
 from scheduler.errors import CycleError, SchedulerError
 from scheduler.graph import link_positions, topological_order
@@ -120,10 +121,11 @@ def _check_loops(network, edit, r: Reader) -> None:
         r.error(edit.blame({err.activity}), err.message, err.code)
 
 
-def schedule_applied(applied: Applied) -> Schedule:
-    """Schedule a scenario's project; an engine error names the scenario file."""
+def schedule_applied(applied: Applied, as_of: dt.date | None = None) -> Schedule:
+    """Schedule a scenario's project (with what is recorded, at the status date or ``as_of``
+    as :func:`current_schedule` does); an engine error names the scenario file."""
     try:
-        return schedule_project(applied.project)
+        return current_schedule(applied.project, as_of)
     except ProjectError as err:
         sc = applied.scenario
         path = ("changes",)

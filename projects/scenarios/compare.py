@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from projects.errors import ProjectError
 from projects.project.load import Project
-from projects.project.schedule import open_project, schedule_project
+from projects.project.schedule import current_schedule, open_project
 from scheduler import Schedule
 
 from .apply import apply_scenario_file, schedule_applied
@@ -69,20 +69,22 @@ class WhatIf:
     scenarios: tuple[Outcome, ...]
 
 
-def whatif(base_path, scenario_paths) -> WhatIf:
+def whatif(base_path, scenario_paths, *, as_of: dt.date | None = None) -> WhatIf:
     """Schedule the base file and each scenario: a :class:`WhatIf` with, per tower,
     topping-out and key nodes, the difference from the base in calendar days (+ = later) and
     the activities that became or stopped being critical. ``base_path`` may also be a loaded
-    :class:`Project` (an app that has one open). Problems in any scenario file are raised
-    together as one :class:`ProjectError`."""
+    :class:`Project`: pass the tracked one (``open_tracked(…).project``) so that the base and
+    every scenario start from what is recorded, at the same status date as ``status``
+    (``as_of`` as there). Problems in any scenario file are raised together as one
+    :class:`ProjectError`."""
     base = base_path if isinstance(base_path, Project) else open_project(base_path)
-    base_sched = schedule_project(base)
+    base_sched = current_schedule(base, as_of)
     base_out = outcome(base.name, base.path, base, base_sched)
     outs, problems = [], []
     for path in scenario_paths:
         try:
             applied = apply_scenario_file(base, path)
-            sched = schedule_applied(applied)
+            sched = schedule_applied(applied, as_of)
         except ProjectError as err:
             problems.extend(err.problems)
             continue
@@ -163,17 +165,17 @@ def group_ids(ids, limit: int = 12) -> list[str]:
             order.append(key)
         floors[key].append(parts[1])
     runs: dict[tuple, list[str]] = {}  # (tower, first, last) → suffixes, in order
-    out: list = []
+    out: list[str | tuple] = []
     for item in order:
         if isinstance(item, str):
             out.append(item)
             continue
         for first, last in _runs(sorted(set(floors[item]))):
-            key = (item[0], first, last)
-            if key not in runs:
-                runs[key] = []
-                out.append(key)
-            runs[key].append(item[1])
+            run = (item[0], first, last)
+            if run not in runs:
+                runs[run] = []
+                out.append(run)
+            runs[run].append(item[1])
     shown = [x if isinstance(x, str) else _run_text(x, runs[x]) for x in out]
     if len(shown) > limit:
         return [*shown[:limit], f"+{len(shown) - limit} more"]

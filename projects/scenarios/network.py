@@ -170,13 +170,13 @@ class NetworkEdit:
             self.r.unknown((*here, "tower"), "tower", f["tower"],
                            [t.id for t in self.project.towers])
             return None
-        got = floors_of_tower(self.r, f["floor"], (*here, "floor"), tower)
-        if len(got) != 1:
-            if got:
+        numbers = floors_of_tower(self.r, f["floor"], (*here, "floor"), tower)
+        if len(numbers) != 1:
+            if numbers:
                 self.r.error((*here, "floor"), "give one floor: the first floor that starts "
                              "later")
             return None
-        return tower.floor(got[0]).first
+        return tower.floor(numbers[0]).first
 
     def _delayed(self, aid: str, by, here: tuple) -> dt.date | None:
         """``by`` days (or ``30cd``) after the activity's start in the base schedule."""

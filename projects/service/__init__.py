@@ -1,6 +1,6 @@
 """The one API the front ends call: load a project and schedule it, record progress, derive
-and freeze year/month/week plans, run what-ifs, explain, forecast and simulate, chart data,
-and exchange with MS Project and Excel. It returns engine values and frozen records, never ORM
+and freeze year/month/week plans, run what-ifs, explain, forecast and simulate, chart data (the
+front ends draw it), and exchange with MS Project and Excel. It returns engine values and frozen records, never ORM
 rows; every mistake of the user's comes out as a :class:`~projects.errors.ProjectError`
 naming the file, line and field.
 
@@ -16,13 +16,13 @@ Tracked (use ``.project`` with the functions that take a project); then ``record
 from projects.charts import (
     Comparison,
     compare_with,
-    export_flowline,
-    export_gantt,
-    export_scurve,
     flowline_chart,
     gantt_chart,
     scurve_chart,
 )
+from projects.dashboard import ActivityDetail, FloorView
+from projects.errors import Problem, ProjectError, one_line
+from projects.file.limits import MAX_DAYS, MAX_ITERATIONS, date_problem
 from projects.plans.frozen import (
     PlanStatus,
     freeze_plan,
@@ -38,6 +38,8 @@ from projects.plans.frozen import (
     shifted_period,
     week_plan,
 )
+from projects.plans.periods import Period
+from projects.plans.view import PPC, PlanLine, PlanView
 from projects.progress.tracked import (
     Tracked,
     import_progress,
@@ -60,8 +62,9 @@ from projects.project import (
     schedule_project,
     tower_statuses,
 )
-from projects.scenarios.compare import group_ids, whatif
+from projects.scenarios.compare import WhatIf, group_ids, whatif
 from projects.scenarios.read import scenario_files as _scenario_files
+from projects.storage.records import ProgressEntry, Reason
 
 from .analysis import (
     activity_detail,
@@ -72,7 +75,17 @@ from .analysis import (
     risk,
     tower_views,
 )
-from .exchange import ImportReport, export_mspdi, export_tables_xlsx, import_mspdi
+from .exchange import (
+    CAUSES,
+    ImportReport,
+    export_mspdi,
+    export_tables_xlsx,
+    import_mspdi,
+    node_review_xlsx,
+    plan_xlsx,
+    schedule_xlsx,
+    status_xlsx,
+)
 
 
 def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
@@ -80,8 +93,11 @@ def scenario_files(project: Project) -> tuple[tuple[str, str], ...]:
     base, by file name; files that are not scenarios (or are broken) are passed over."""
     return _scenario_files(project.path)
 
-
 __all__ = [
+    # every mistake of the user's
+    "Problem", "ProjectError", "one_line",
+    # the limits of what a file or an option may ask for (docs/limits.md)
+    "MAX_DAYS", "MAX_ITERATIONS", "date_problem",
     # a project and its schedule
     "Project", "open_project", "schedule_project", "load_and_schedule", "check_project_text",
     "baseline_schedule", "current_schedule", "tower_statuses",
@@ -95,9 +111,12 @@ __all__ = [
     # what-if, explain, forecast, risk, the app's views
     "apply_scenario", "whatif", "group_ids", "scenario_files", "explain", "forecast", "risk",
     "tower_views", "activity_detail",
+    # the records returned, for annotations
+    "ActivityDetail", "FloorView", "Period", "PPC", "PlanLine", "PlanView", "ProgressEntry",
+    "Reason", "WhatIf",
     # charts
     "Comparison", "compare_with", "gantt_chart", "flowline_chart", "scurve_chart",
-    "export_gantt", "export_flowline", "export_scurve",
     # exchange
-    "ImportReport", "export_mspdi", "import_mspdi", "export_tables_xlsx",
+    "ImportReport", "export_mspdi", "import_mspdi", "export_tables_xlsx", "schedule_xlsx",
+    "status_xlsx", "node_review_xlsx", "plan_xlsx", "CAUSES",
 ]

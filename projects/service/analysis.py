@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from projects.dashboard import ActivityDetail
 from projects.dashboard import activity_detail as detail
@@ -66,13 +67,16 @@ def risk(project: Project, *, iterations: int | None = None, seed: int | None = 
     ``seed`` and ``correlation`` override it. ``progress(fraction)`` is called as the run
     goes."""
     spec = project.risk or RiskSpec()
-    changes = {k: v for k, v in (("iterations", iterations), ("seed", seed),
+    changes: dict[str, Any] = {k: v for k, v in (("iterations", iterations), ("seed", seed),
                                  ("correlation", correlation)) if v is not None}
     spec = dataclasses.replace(spec, **changes)
     if spec.iterations < 1 or not 0 <= spec.correlation < 1:
         raise ProjectError.single("iterations must be at least 1 and correlation in [0, 1)",
                                   file="towerplan", code="bad_argument")
     network = project.network
+    if not network.activities:
+        raise ProjectError.single("the project has no activities to simulate",
+                                  file=project.path, code="empty")
     if as_of is not None:
         network = progress_as_of(network, as_of)
     watch = [n.id for t in project.towers for n in t.nodes] + \
@@ -88,11 +92,13 @@ def risk(project: Project, *, iterations: int | None = None, seed: int | None = 
 def forecast(project: Project, *, method: str = "last", lookback: int = 3,
              minimum: float | None = None, as_of: dt.date | None = None,
              baseline=None) -> tuple[TowerForecast, ...]:
-    """Per tower, the remaining floors and topping-out forecast from the demonstrated cycle
-    (:class:`scheduler.forecast.TowerForecast`): ``method`` ``last`` (mean of the last
-    ``lookback`` floors) or ``learning`` (Wright's curve through every typical floor, never
-    below ``minimum`` days), next to the current schedule and the plan (``baseline``, default
-    the master schedule)."""
+    """Per tower, the trend of the remaining floors and topping-out from the demonstrated
+    cycle (:class:`scheduler.forecast.TowerForecast`): ``method`` ``last`` (mean of the last
+    ``lookback`` typical floors) or ``learning`` (Wright's curve through every typical floor,
+    k = the place above ground, kept between ``minimum`` — default the tower's cycle ``min`` —
+    and its ``max``); special floors keep their days. Beside it ``schedule_topping_out``, the
+    forecast topping-out (the current schedule's), and the plan (``baseline``, default the
+    master schedule). Pass the tracked project so the trend starts from what is recorded."""
     if method not in METHODS:
         raise ProjectError.single(f"unknown forecast method {method!r} ({', '.join(METHODS)})",
                                   file="towerplan", field="--method", code="bad_argument")

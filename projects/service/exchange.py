@@ -18,11 +18,16 @@ from projects.exchange import (
     status_sheet,
     week_plan_sheet,
     write_mspdi,
+    write_schedule_xlsx,
     write_xlsx,
 )
 from projects.plans.frozen import node_review, plan_baseline, plan_view
 from projects.progress.tracked import track
 from projects.project import Project, baseline_schedule, current_schedule, tower_statuses
+from projects.storage.records import CAUSES
+
+__all__ = ["CAUSES", "ImportReport", "export_mspdi", "export_tables_xlsx", "import_mspdi",
+           "node_review_xlsx", "plan_xlsx", "schedule_xlsx", "status_xlsx"]
 from scheduler.baseline import Baseline
 
 
@@ -91,3 +96,31 @@ def export_tables_xlsx(project: Project, path, *, as_of: dt.date | None = None, 
         sheets.append(node_review_sheet(node_review(store, tracked, as_of=as_of)))
     write_xlsx(path, sheets)
     return [s.name for s in sheets]
+
+
+def schedule_xlsx(project: Project, sched, positions, path) -> None:
+    """The schedule's rows at ``positions`` as one sheet in the workbook ``path``."""
+    write_schedule_xlsx(project, sched, positions, path)
+
+
+def status_xlsx(statuses, path) -> str:
+    """The per-tower status table (``tower_statuses``) as the workbook ``path``; returns the
+    sheet's name."""
+    return _one_sheet(status_sheet(statuses), path)
+
+
+def node_review_xlsx(nodes, path) -> str:
+    """The key-node review (``node_review``) as the workbook ``path``; returns the sheet's
+    name."""
+    return _one_sheet(node_review_sheet(nodes), path)
+
+
+def plan_xlsx(view, path) -> str:
+    """A period's plan (``plan_view``, its lines as given) as the workbook ``path``; returns
+    the sheet's name."""
+    return _one_sheet(week_plan_sheet(view), path)
+
+
+def _one_sheet(sheet, path) -> str:
+    write_xlsx(path, [sheet])
+    return sheet.name

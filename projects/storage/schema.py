@@ -16,15 +16,13 @@ from sqlmodel import SQLModel
 
 from projects.errors import ProjectError
 
-from .tables import TABLES, MetaRow
+from .tables import TABLES, MetaRow, SettingRow
 
 SCHEMA_VERSION = 2
 
 
 def _add_settings(conn) -> None:
     """1 → 2: the ``project_setting`` table (what a front end remembers per project)."""
-    from .tables import SettingRow
-
     SettingRow.__table__.create(conn, checkfirst=True)
 
 

@@ -39,6 +39,14 @@ class Store:
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
+    @property
+    def in_memory(self) -> bool:
+        """True for a SQLite database in memory (``sqlite://``, ``sqlite:///``,
+        ``sqlite:///:memory:``, ``mode=memory``): what is written there ends with the process."""
+        return self.is_sqlite and (sqlite_path(self.url) is None
+                                   or str(sqlite_path(self.url)).startswith(":memory:")
+                                   or "mode=memory" in self.url)
+
     def exists(self) -> bool:
         """False only for a SQLite file not created yet (reading it finds nothing)."""
         path = sqlite_path(self.url)

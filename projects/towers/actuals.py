@@ -66,7 +66,7 @@ def apply_actuals(r: Reader, t: TowerDef, floors: list[Floor], durations, acts: 
     for a in acts:  # a node "structure to floor N" is reached the day floor N is poured
         if a.key_node and a.floor is not None and a.id not in updates:
             key = next((f.key for f in floors if f.number == a.floor), None)
-            done = updates.get(key, {}).get("actual_finish")
+            done = updates.get(key or "", {}).get("actual_finish")
             if done is not None and a.id.startswith(f"{t.id}.") and _node_of_floor(t, a):
                 updates[a.id] = {"actual_finish": done}
     if not updates:
@@ -108,16 +108,15 @@ def _check_order(r: Reader, t: TowerDef, floors: list[Floor], rows: dict, path: 
     done = [f.number for f in floors if f.number in rows and rows[f.number][1] is not None]
     if not done:
         return
-    highest = max(done, key=lambda n: [f.number for f in floors].index(n))
+    numbers = [f.number for f in floors]
+    top = max(numbers.index(n) for n in done)
     prev = None
-    for f in floors:
-        if f.number == highest:
-            break
+    for f in floors[:top + 1]:
         row = rows.get(f.number)
         if row is None or row[1] is None:
-            r.error((*path, highest), f"structure actuals skip floor {f.label} although floor "
-                    f"{floors[[x.number for x in floors].index(highest)].label} is recorded "
-                    f"poured: structure goes up floor by floor", "bad_progress")
+            r.error((*path, floors[top].number), f"structure actuals skip floor {f.label} "
+                    f"although floor {floors[top].label} is recorded poured: structure goes up "
+                    f"floor by floor", "bad_progress")
             return
         if prev is not None and row[1] < prev[1]:
             r.error((*path, f.number), f"floor {f.label} is recorded poured on {row[1]}, before "
@@ -177,16 +176,30 @@ def _steps(t: TowerDef, f: Floor, dur: dict[str, int], s, fin, cal: WorkCalendar
         # way) by the status date: the pour itself, and what follows it, only when recorded
         assumed = sidx is not None and (fin is not None or ef <= key_es)
         if ef == es:  # a milestone inside the cycle: on the day before its index
-            if (fin is not None and ef <= key_ef) or (assumed and base + es <= sidx):
+            if (fin is not None and ef <= key_ef) or (assumed and sidx is not None
+                                                      and base + es <= sidx):
                 day = cal.date_of(base + es - 1)
                 updates[aid] = {"actual_start": day, "actual_finish": day}
             continue
-        if (fin is not None and ef <= key_ef) or (assumed and last < sidx):
+        if (fin is not None and ef <= key_ef) or (assumed and sidx is not None and last < sidx):
             updates[aid] = {"actual_start": cal.date_of(first), "actual_finish": cal.date_of(last)}
-        elif (assumed and first < sidx and es < key_es) or \
+        elif (assumed and sidx is not None and first < sidx and es < key_es) or \
                 (es == 0 and (sidx is None or first <= sidx)):
             rem = max(last - sidx + 1, 1) if sidx is not None else None
             updates[aid] = _dates(cal.date_of(first), None, rem)
+        if s is not None and es == 0 and aid in updates:
+            _typed_start(updates[aid], s)
+        if fin is not None and step["id"] == key_step:
+            updates[aid]["actual_finish"] = fin  # the pour as typed, even on a day off
+
+
+def _typed_start(dates: dict, s: dt.date) -> None:
+    """A floor's recorded start is the start of its first steps as typed, even on a day off
+    (work happens on holidays): the steps are dated by working days from it, but the date
+    itself is a fact and is kept."""
+    dates["actual_start"] = s
+    if dates.get("actual_finish") is not None and dates["actual_finish"] < s:
+        dates["actual_finish"] = s
 
 
 def _offsets(t: TowerDef, dur: dict[str, int]) -> dict[str, tuple[int, int]]:

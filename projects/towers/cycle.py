@@ -27,11 +27,18 @@ def key_step(t: TowerDef) -> str | None:
     return marked[0] if marked else t.steps[-1]["id"]
 
 
+def _key(t: TowerDef) -> str:
+    """The key step of a tower that has steps (the ones fitted here)."""
+    key = key_step(t)
+    assert key is not None, "only towers with steps have a step pattern"
+    return key
+
+
 def next_links(t: TowerDef) -> list[Link]:
     """The links from one floor's steps to the next floor's (default: key step → first step)."""
     if t.next_floor:
         return t.next_floor
-    return [Link(key_step(t), t.steps[0]["id"])]
+    return [Link(_key(t), t.steps[0]["id"])]
 
 
 def step_durations(r: Reader, t: TowerDef) -> dict[int, dict[str, int]] | None:
@@ -94,7 +101,7 @@ def _period(t: TowerDef, dur: dict[str, int]) -> int:
 
 
 def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
-    key = key_step(t)
+    key = _key(t)
     sched = schedule_pattern(t, dur, floors=3)
     return sched["2." + key].ef - sched["1." + key].ef
 
@@ -102,7 +109,8 @@ def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
 def schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
     """The tower's steps for ``floors`` consecutive floors (ids ``0.setout``, ``1.setout``, …)
     with the given step durations, scheduled alone on a seven-day calendar."""
-    acts, links = [], []
+    acts: list[Activity] = []
+    links: list[Link] = []
     for f in range(floors):
         for s in t.steps:
             acts.append(Activity(f"{f}.{s['id']}", duration=dur[s["id"]], calendar="x"))

@@ -12,19 +12,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from projects.file.limits import MAX_BASEMENTS, MAX_FLOORS
 from projects.file.reader import Reader
-from projects.file.sections import LINK_KEYS, read_links
+from scheduler.network import Link
 from scheduler.towers import FLOOR_KINDS, Tower, wright_days
+
+from .steps import read_steps
 
 TOWER_KEYS = ("id", "name", "calendar", "floors", "basements", "height", "heights",
               "basement_height", "crown", "declared_height", "start", "cycle", "special",
               "steps", "step_reference", "next_floor", "following", "nodes", "topping_out",
               "floor_names", "actuals")
-STEP_KEYS = ("id", "name", "days", "fixed", "key", "predecessors")
 TRADE_KEYS = ("id", "name", "days", "behind", "from_floor", "to_floor", "follows", "every",
               "holds_structure", "not_before")
 NODE_KEYS = ("id", "name", "floor", "after", "target")
-_RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:-\s*([BbFf]?)(\d+))?\s*$")
+_RANGE = re.compile(r"^\s*([BbFf]?)(\d{1,12})\s*(?:-\s*([BbFf]?)(\d{1,12}))?\s*$")
 
 
 @dataclass(slots=True)
@@ -45,10 +47,12 @@ class TowerDef:
     start_links: list = field(default_factory=list)
     cycle: dict[int, int] = field(default_factory=dict)
     kinds: dict[int, str] = field(default_factory=dict)
+    own_days: set[int] = field(default_factory=set)  # special floors declared with ``days``
+    cycle_bounds: tuple[float | None, float | None] = (None, None)  # a learning cycle's min, max
     names: dict[int, str] = field(default_factory=dict)
     steps: list[dict] = field(default_factory=list)
     step_reference: int | None = None
-    next_floor: list[dict] = field(default_factory=list)
+    next_floor: list[Link] = field(default_factory=list)
     trades: list[dict] = field(default_factory=list)
     nodes: list[dict] = field(default_factory=list)
     topping_out: dt.date | None = None
@@ -58,10 +62,19 @@ class TowerDef:
 
 
 def parse_floors(text) -> list[int] | None:
-    """``5`` / ``"1-10"`` / ``"B3-B1"`` / ``"B2"`` → floor numbers (basements negative)."""
+    """``5`` / ``"1-10"`` / ``"B3-B1"`` / ``"B2"`` → floor numbers (basements negative);
+    ``None`` when ``text`` is no floor or range, or a range longer than any tower."""
+    got = floor_bounds(text)
+    if got is None or got[1] - got[0] > MAX_FLOORS + MAX_BASEMENTS:
+        return None  # checked before building the list: "1-999999999" is not 10⁹ numbers
+    return [n for n in range(got[0], got[1] + 1) if n != 0]
+
+
+def floor_bounds(text) -> tuple[int, int] | None:
+    """The first and last floor of ``5`` / ``"1-10"`` / ``"B3-B1"``, or ``None``."""
     if isinstance(text, int) and not isinstance(text, bool):
-        return [text] if text != 0 else None
-    m = _RANGE.match(str(text)) if isinstance(text, str) else None
+        return (text, text) if text != 0 else None
+    m = _RANGE.match(text) if isinstance(text, str) else None
     if m is None:
         return None
 
@@ -73,7 +86,7 @@ def parse_floors(text) -> list[int] | None:
     b = num(m.group(3) or m.group(1), m.group(4)) if m.group(4) else a
     if a == 0 or b == 0 or b < a:
         return None
-    return [n for n in range(a, b + 1) if n != 0]
+    return a, b
 
 
 def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | None:
@@ -89,10 +102,11 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
         return None
     t = TowerDef(id=tid, path=path, name=str(m.get("name") or f"Tower {tid}"))
     t.calendar = str(m.get("calendar") or default_cal)
-    t.floors = r.integer(m.get("floors"), (*path, "floors"), "floors", minimum=1) or 0 \
-        if "floors" in m else 0
+    t.floors = r.integer(m.get("floors"), (*path, "floors"), "floors", minimum=1,
+                         maximum=MAX_FLOORS) or 0 if "floors" in m else 0
     if "basements" in m:
-        t.basements = r.integer(m["basements"], (*path, "basements"), "basements", 0) or 0
+        t.basements = r.integer(m["basements"], (*path, "basements"), "basements", 0,
+                                maximum=MAX_BASEMENTS) or 0
     for key in ("height", "basement_height", "declared_height"):
         if m.get(key) is not None:
             v = r.number(m[key], (*path, key), key, minimum=0.1)
@@ -114,7 +128,9 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
             r.keys(sm, (*path, "start"), ("predecessors",), what="start")
             t.start_links = list(sm.get("predecessors") or [])
     if m.get("steps") is not None:
-        _read_steps(r, m, path, t)
+        before = len(r.problems)
+        read_steps(r, m, path, t)
+        t.cycle_ok = t.cycle_ok and len(r.problems) == before  # no pattern from broken steps
     for key, keys, out in (("following", TRADE_KEYS, t.trades), ("nodes", NODE_KEYS, t.nodes)):
         seq = r.sequence(m[key], (*path, key), key) if m.get(key) is not None else []
         for k, item in enumerate(seq or ()):
@@ -128,18 +144,26 @@ def read_tower(r: Reader, body, path: tuple, default_cal: str) -> TowerDef | Non
 
 def floors_of(r: Reader, value, path: tuple, t: TowerDef) -> list[int]:
     """Floor numbers named by ``value``, each checked to exist in the tower."""
-    floors = parse_floors(value)
-    if floors is None:
+    if t.floors < 1:
+        return []  # the tower's floors are missing or wrong: read_tower reports that
+    bounds = floor_bounds(value)
+    if bounds is None:
         r.error(path, f"floors must be a floor number or range such as 5, 1-10, B3-B1, not "
-                f"{value!r}")
+                f"{_shown(value)}")
         return []
-    bad = [n for n in floors if n > t.floors or n < -t.basements]
-    if bad:
+    lo, hi = -t.basements, t.floors
+    if bounds[0] < lo or bounds[1] > hi:
+        bad = bounds[0] if bounds[0] < lo else max(bounds[0], hi + 1)
         top = f"B{t.basements}–{t.floors}" if t.basements else f"1–{t.floors}"
-        r.error(path, f"floor {_label(bad[0])} is beyond tower {t.id}'s floors ({top})",
+        r.error(path, f"floor {_label(bad)} is beyond tower {t.id}'s floors ({top})",
                 "floor_out_of_range")
-        return [n for n in floors if n not in bad]
-    return floors
+        bounds = (max(bounds[0], lo), min(bounds[1], hi))
+    return [n for n in range(bounds[0], bounds[1] + 1) if n != 0]
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def floors_of_tower(r: Reader, value, path: tuple, tower: Tower) -> list[int]:
@@ -168,14 +192,14 @@ def _read_heights(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
 
 
 def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
-    """A list of ``{floors, days}`` or ``{learning: {first, rate, min}}``."""
+    """A list of ``{floors, days}`` or ``{learning: {first, rate, min[, max]}}``."""
     if raw is None:
         return
     if isinstance(raw, dict):
         r.keys(raw, path, ("learning", "floors"), ("learning",), "cycle")
         lm = r.mapping(raw.get("learning"), (*path, "learning"), "learning") \
             if "learning" in raw else None
-        if lm is None or not r.keys(lm, (*path, "learning"), ("first", "rate", "min"),
+        if lm is None or not r.keys(lm, (*path, "learning"), ("first", "rate", "min", "max"),
                                     ("first", "rate", "min"), "learning"):
             return
         first = r.number(lm["first"], (*path, "learning", "first"), "first", minimum=1)
@@ -185,8 +209,11 @@ def _read_cycle(r: Reader, raw, path: tuple, t: TowerDef) -> None:
             r.error((*path, "learning", "rate"), "rate must be at most 1 (0.85 = 15% faster "
                     "each time the floor count doubles)")
             return
-        if None in (first, rate, low):
+        high = r.number(lm["max"], (*path, "learning", "max"), "max", minimum=1) \
+            if "max" in lm else first
+        if first is None or rate is None or low is None or high is None:
             return
+        t.cycle_bounds = (float(low), float(high))
         floors = floors_of(r, raw["floors"], (*path, "floors"), t) if "floors" in raw else \
             list(range(1, t.floors + 1))
         for k, n in enumerate(floors, start=1):
@@ -232,6 +259,7 @@ def _read_special(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
                 t.kinds[n] = kind
             if days is not None:
                 t.cycle[n] = days
+                t.own_days.add(n)
             if im.get("name"):
                 t.names[n] = str(im["name"])
 
@@ -256,49 +284,6 @@ def _read_crown(r: Reader, raw, path: tuple) -> dict | None:
     return {"name": str(cm.get("name") or "Crown and roof"), "height": float(h), "duration": d}
 
 
-def _read_steps(r: Reader, m: dict, path: tuple, t: TowerDef) -> None:
-    seq = r.sequence(m["steps"], (*path, "steps"), "steps")
-    ids: list[str] = []
-    for k, item in enumerate(seq or ()):
-        here = (*path, "steps", k)
-        im = r.mapping(item, here, "each step")
-        if im is None or not r.keys(im, here, STEP_KEYS, ("id", "days"), "step"):
-            continue
-        sid = r.string(im["id"], (*here, "id"), "step id")
-        days = r.integer(im["days"], (*here, "days"), "step days", minimum=0)
-        if sid is None or days is None:
-            continue
-        if sid in ids:
-            r.error((*here, "id"), f"duplicate step id {sid!r}", "duplicate_id")
-            continue
-        preds = read_links(r, im.get("predecessors") or [], (*here, "predecessors"), sid)
-        for link in preds:
-            if link.pred not in ids:
-                r.error((*here, "predecessors"), f"step {sid!r} names {link.pred!r}, which is "
-                        f"not an earlier step of the cycle", "unknown_activity")
-        ids.append(sid)
-        t.steps.append({"id": sid, "name": str(im.get("name") or sid), "days": days,
-                        "fixed": bool(im.get("fixed", False)), "key": bool(im.get("key", False)),
-                        "links": preds, "_path": here})
-    if m.get("step_reference") is not None:
-        t.step_reference = r.integer(m["step_reference"], (*path, "step_reference"),
-                                     "step_reference", minimum=1)
-    seq = r.sequence(m["next_floor"], (*path, "next_floor"), "next_floor") \
-        if m.get("next_floor") is not None else []
-    for k, item in enumerate(seq or ()):
-        here = (*path, "next_floor", k)
-        im = r.mapping(item, here, "each next_floor link")
-        if im is None or not r.keys(im, here, ("from", "to", "type", "lag"), ("from", "to"),
-                                    "next_floor link"):
-            continue
-        for key in ("from", "to"):
-            if im[key] not in ids:
-                r.error((*here, key), f"{im[key]!r} is not a step of the cycle", "unknown_step")
-        made = read_links(r, [{"id": im["from"], **{x: im[x] for x in LINK_KEYS[1:] if x in im}}],
-                          here, str(im["to"]))
-        t.next_floor.extend(made)
-
-
 def _read_actuals(r: Reader, raw, path: tuple, t: TowerDef) -> None:
     """``{structure: {23: 2023-07-04, 24: {started: 2023-06-28}}, facade: {...}}``."""
     m = r.mapping(raw, path, "actuals")
@@ -312,7 +297,9 @@ def _read_actuals(r: Reader, raw, path: tuple, t: TowerDef) -> None:
                 if nums:
                     r.error(here, "give one floor per line in actuals")
                 continue
-            rows[nums[0]] = _actual(r, value, here)
+            row = _actual(r, value, here)
+            if row[0] is not None or row[1] is not None:  # else reported by _actual
+                rows[nums[0]] = row
         t.actuals[str(trade)] = rows
 
 

@@ -25,6 +25,8 @@ def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links:
                  origins: dict[str, tuple]) -> Tower | None:
     """Append tower ``t``'s activities and links; return its :class:`Tower` (``None`` when the
     definition has errors, which are recorded in ``r``)."""
+    if t.floors < 1:
+        return None  # floors missing or wrong: read_tower has reported it
     numbers = [-b for b in range(t.basements, 0, -1)] + list(range(1, t.floors + 1))
     missing = [n for n in numbers if n not in t.cycle]
     if not t.cycle_ok:
@@ -68,7 +70,8 @@ def expand_tower(r: Reader, t: TowerDef, raw: dict, acts: list[Activity], links:
     return Tower(id=t.id, name=t.name, calendar=t.calendar, floors=tuple(floors),
                  trades=tuple(trades), nodes=tuple(nodes), topping_out=topping, crown=crown_id,
                  crown_height=crown_h, declared_height=t.declared_height,
-                 steps=tuple(s["id"] for s in t.steps))
+                 steps=tuple(s["id"] for s in t.steps), cycle_min=t.cycle_bounds[0],
+                 cycle_max=t.cycle_bounds[1])
 
 
 def _origin(t: TowerDef, a: Activity) -> tuple:
@@ -102,7 +105,7 @@ def _floors(t: TowerDef, numbers: list[int]) -> list[Floor]:
         key = f"{base}.{key_name}" if key_name else base
         first = f"{base}.{t.steps[0]['id']}" if t.steps else base
         floors.append(Floor(n, label, name, kind, h, round(top if n > 0 else below[n], 3),
-                            t.cycle[n], key, first))
+                            t.cycle[n], key, first, n in t.own_days))
     return floors
 
 

@@ -62,4 +62,10 @@ def _read_top_links(r: Reader, raw, links: list[Link], origins) -> None:
         made = read_links(r, [body], here, str(m["to"]))
         for link in made:
             links.append(link)
-            origins.setdefault(f"link:{k}", here)
+            origins.setdefault(link_key(link.pred, link.succ), here)
+
+
+def link_key(pred: str, succ: str) -> str:
+    """The key of a top-level ``links`` entry in a project's ``origins``: its errors (an
+    unknown activity, a loop through it) are reported at its own line."""
+    return f"link:{pred}>{succ}"

@@ -256,7 +256,7 @@ def _band(planned: int, band: list[Floor], tower: Tower, current: Schedule) -> C
         if current.state[pos] != COMPLETE:
             break
         day = cal.index_on_or_before(current.finish[pos])
-        if prev is not None and f.number in numbers and f.cycle_days == planned:
+        if prev is not None and f.number in numbers and f.typical and f.cycle_days == planned:
             gaps.append(day - prev)
         prev = day
     actual = round(sum(gaps) / len(gaps), 1) if gaps else None

@@ -6,7 +6,7 @@ schedules the same network as soon as possible; every activity's shown start and
 match. tj3 prints times, not days: a waiting task "starts" at its predecessor's end (17:00 of
 the previous working day), a milestone sits at its predecessor's end, and anything at the
 project start is printed at 00:00 even on a day off; ``_shown`` turns those into the dates
-DESIGN.md shows, with its own working-day test (not the engine's calendar tables).
+docs/design.md shows, with its own working-day test (not the engine's calendar tables).
 """
 
 from __future__ import annotations

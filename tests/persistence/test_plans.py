@@ -97,15 +97,19 @@ def test_ppc_counts_due_items_done_by_the_end_of_the_week(store):
     _record(store, "T.F4", started="2025-03-12")
     mid = service.week_plan(store, _tracked(store), "2025-W11")  # status date 03-12
     assert [line.outcome for line in mid.lines] == ["done", "open", "open", None]
-    assert (mid.ppc.percent, mid.ppc.done, mid.ppc.not_done, mid.ppc.open) == (100.0, 1, 0, 2)
+    # PPC counts the assignments (F3, F4); the node "structure to floor 4" is the same event
+    # as F4's pour: reported beside PPC, never counted in it
+    assert (mid.ppc.percent, mid.ppc.done, mid.ppc.not_done, mid.ppc.open) == (100.0, 1, 0, 1)
+    assert (mid.ppc.nodes_due, mid.ppc.nodes_reached) == (1, 0)
     _record(store, "T.F4", finished="2025-03-17")  # poured the Monday after
     tracked = _tracked(store)
     service.record_reason(store, tracked, "2025-W11", "T.F4", "materials",
                           "rebar delivered late", by="li")
     week = service.week_plan(store, _tracked(store), "2025-W11")
     assert [line.outcome for line in week.lines] == ["done", "not done", "not done", None]
-    assert (week.ppc.percent, week.ppc.done, week.ppc.due) == (33.3, 1, 3)
-    assert week.ppc.causes == (("materials", 1), ("no reason recorded", 1))
+    assert (week.ppc.percent, week.ppc.done, week.ppc.due) == (50.0, 1, 2)  # not 1 of 3
+    assert (week.ppc.nodes_due, week.ppc.nodes_reached) == (1, 0)
+    assert week.ppc.causes == (("materials", 1),)
     assert week.lines[1].reason.shown == "materials: rebar delivered late"
     with pytest.raises(ProjectError, match="T.F6 is not in the week 2025-W11 plan"):
         service.record_reason(store, tracked, "2025-W11", "T.F6", "weather")

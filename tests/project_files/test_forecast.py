@@ -64,6 +64,9 @@ def test_status_uses_the_same_recent_cycle_forecast():
     project = load_project(EXAMPLE)
     by_tower = {f.tower: f for f in forecast(project, method="last", lookback=3)}
     for s in tower_statuses(project, lookback=3):
-        assert s.forecast_topping_out == by_tower[s.tower].topping_out
-    assert by_tower["A"].topping_out == D("2024-03-11")
-    assert by_tower["B"].topping_out == D("2023-12-01")
+        assert s.trend_topping_out == by_tower[s.tower].topping_out  # the trend
+        assert s.forecast_topping_out == by_tower[s.tower].schedule_topping_out  # the forecast
+    # A: typical floors F18–F20 (11, 10, 10: its F21 setback has its own 15 days) → 10.3 days;
+    # B: 10 days, with F26 (first south setback) keeping its own 14 and F30 its 12
+    assert by_tower["A"].topping_out == D("2024-03-17")
+    assert by_tower["B"].topping_out == D("2023-12-05")

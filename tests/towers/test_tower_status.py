@@ -85,9 +85,10 @@ def test_ahead_by_two_days_with_earned_schedule_and_forecast(tmp_path):
     # 28 + 6 + 10 + 6 = index 50 = Apr 22 (the CPM agrees); at the demonstrated 7 days per
     # typical floor (the refuge keeps its 10): 28 + 7 + 10 + 7 = 52 = Apr 24.
     assert st.forecast_topping_out_planned_cycle == D("2025-04-22")
-    assert st.cpm_topping_out == D("2025-04-22")
-    assert st.forecast_topping_out == D("2025-04-24")
-    assert st.planned_topping_out == D("2025-04-19") and st.topping_out_ahead_days == -5
+    # THE forecast topping-out is the schedule's; the demonstrated cycle gives the trend
+    assert st.cpm_topping_out == st.forecast_topping_out == D("2025-04-22")
+    assert st.trend_topping_out == D("2025-04-24")
+    assert st.planned_topping_out == D("2025-04-19") and st.topping_out_ahead_days == -3
     # F3 starts on the status date Apr 1 and takes 6 days: Apr 6, a day after its target.
     node = st.next_node
     assert (node.id, node.forecast, node.status, node.slack_days) == (
@@ -129,5 +130,6 @@ def test_a_floor_overdue_is_forecast_no_earlier_than_the_status_date(tmp_path):
     acts = ("    actuals:\n      structure: {1: 2025-03-19, 2: 2025-03-26, "
             "3: {started: 2025-03-29}}\n")
     (st,) = tower_statuses(project(tmp_path, status="2025-04-10", actuals=acts))
-    assert st.forecast_topping_out == D("2025-04-27")
+    assert st.trend_topping_out == D("2025-04-27")
     assert st.forecast_topping_out_planned_cycle == D("2025-04-26") == st.cpm_topping_out
+    assert st.forecast_topping_out == st.cpm_topping_out

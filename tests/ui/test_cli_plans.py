@@ -76,7 +76,8 @@ def test_freeze_then_status_against_the_week_plan(cli, tmp_path):
     js = json.loads(cli("status", EXAMPLE, "--plan", "week", "--period", "2023-W27",
                         "--format", "json", env=env).stdout)
     assert js["ppc"] == {"percent": 83.3, "due": 12, "done": 10, "not_done": 2, "open": 0,
-                         "causes": {"labour": 1, "no reason recorded": 1}}
+                         "causes": {"labour": 1, "no reason recorded": 1},
+                         "nodes_due": 0, "nodes_reached": 0}
     assert [(n["activity"], n["reason"], n["reason_text"]) for n in js["not_done"]] == [
         ("B.F18.risers", "labour", "riser crew moved to A"), ("B.F15.facade", None, None)]
 

@@ -55,14 +55,14 @@ def test_the_default_database_lives_under_xdg_data_home(cli, tmp_path):
 
 @pytest.mark.parametrize("args, says", [
     (["A.F22.rebr", "--finished", "2023-07-05"],
-     "towerplan: activity: no activity or floor 'A.F22.rebr' in examples/rongfa_tower.yaml; "
+     "towerplan: ACTIVITY: no activity or floor 'A.F22.rebr' in examples/rongfa_tower.yaml; "
      "did you mean 'A.F22.rebar' or 'A.F2.rebar' or 'B.F22.rebar'?"),
     (["A.F22.rebar", "--started", "2023-07-06", "--finished", "2023-07-05"],
-     "towerplan: finished: finished 2023-07-05 is before started 2023-07-06"),
+     "towerplan: --finished: finished 2023-07-05 is before started 2023-07-06"),
     (["B.F24", "--finished", "2023-07-21"],
-     "towerplan: finished: 2023-07-21 is in the future (today is 2023-07-20)"),
+     "towerplan: --finished: 2023-07-21 is in the future (today is 2023-07-20)"),
     (["B.F25", "--finished", "2023-07-12"],
-     "towerplan: finished: B.F24 has no pour recorded yet: record it first (floors are poured "
+     "towerplan: --finished: B.F24 has no pour recorded yet: record it first (floors are poured "
      "in order)"),
     (["B.F24", "--finished", "2023-07-12", "--db",
       "postgresql+psycopg://nobody@127.0.0.1:1/none"],

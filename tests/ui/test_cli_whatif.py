@@ -45,7 +45,7 @@ def test_whatif_table_per_tower(cli):
     res = cli("whatif", EXAMPLE, CYCLE, FITOUT)
     assert res.returncode == 0, res.stderr
     top_a = next(line for line in res.stdout.splitlines() if "A塔主体结构封顶" in line)
-    assert "2024-03-30" in top_a and "2024-03-17  −13" in top_a
+    assert "2024-03-30" in top_a and "2024-03-17 13 d earlier" in top_a
     fitout = res.stdout.split("Fit-out crews a month late  (")[1]
     assert "project finish 2024-11-29 (31 days later)" in fitout
     assert "the critical path is unchanged" in fitout
@@ -102,10 +102,20 @@ def test_forecast_json(cli):
     res = cli("forecast", EXAMPLE, "--format", "json")
     assert res.returncode == 0, res.stderr
     towers = {t["tower"]: t for t in json.loads(res.stdout)["towers"]}
-    assert towers["A"]["last"]["topping_out"] == "2024-03-11"
-    assert towers["A"]["last"]["cycle_days"] == 10
+    # the trend at A's cycle now (typical floors F18–F20: 11, 10, 10 → 10.3 days): 21 typical
+    # floors at 10.3 and the refuge F30 at its own 14 days, six days later than at 10 days
+    assert towers["A"]["last"]["topping_out"] == "2024-03-17"
+    assert towers["A"]["last"]["cycle_days"] == 10.3
+    # THE forecast topping-out: the schedule's, the same date status and nodes show
+    assert towers["A"]["forecast_topping_out"] == "2024-03-30"
     assert 0.8 < towers["A"]["learning"]["rate"] < 0.9
     assert towers["B"]["planned_topping_out"] == "2024-01-12"
+    # B's F26, the first south setback, is declared with its own 14 days: both trends keep them
+    # (as the schedule and every what-if do); F30, a refuge, keeps its 12
+    for fit in ("last", "learning"):
+        days = {f["floor"]: f["days"] for f in towers["B"][fit]["floors"]}
+        assert (days["F26"], days["F30"]) == (14, 12)
+    assert {f["floor"]: f["days"] for f in towers["B"]["last"]["floors"]}["F27"] == 10
 
 
 def test_risk_json_shape_ordered_and_repeatable(cli):

@@ -26,11 +26,11 @@ async def test_nodes_screen_lists_every_key_node_in_date_order(tmp_path):
         await go(pilot, "4")
         rows = table_rows(app)
         assert len(rows) == 10
-        assert rows[0][:5] == ["±0.000 complete (正负零)", "", "done early", "+23 d",
+        assert rows[0][:5] == ["±0.000 complete (正负零)", "", "done early", "23 d early",
                                "2022-07-08"]
         by_name = {r[0]: r for r in rows}
         a_top = by_name["A塔主体结构封顶 topping-out"]
-        assert a_top[1:] == ["A", "on track", "+31 d", "2024-03-30", "2024-04-30",
+        assert a_top[1:] == ["A", "on track", "31 d early", "2024-03-30", "2024-04-30",
                              "2024-04-21"]
         assert rows[-1][0] == "Handover"
 

@@ -38,8 +38,9 @@ async def test_rongfa_overview_shows_both_towers_ahead(tmp_path):
         assert states["F23"] == "planned" and "late" not in states.values()
         text_b = _figures_text(b)
         assert "F23 · 23 of 37" in text_b and "100.0 of 172.4 m" in text_b
-        assert "due 2023-12-01" in text_b and "plan 2024-01-12" in text_b
-        assert "42 d early" in text_b
+        # the forecast topping-out is the schedule's, as on Nodes and in status
+        assert "due 2023-12-09" in text_b and "plan 2024-01-12" in text_b
+        assert "34 d early" in text_b
         assert "Next    B structure to\n" in text_b and "floor 30\n" in text_b  # wrapped
         assert "Rongfa Tower" in app.title and "2023-07-04" in app.sub_title
 
@@ -50,8 +51,9 @@ async def test_wide_terminal_gives_the_long_form_and_one_floor_per_line(tmp_path
         await settle(pilot)
         a = _cards(app)["A"]
         text = _figures_text(a)
-        assert "forecast 2024-03-11 at the current cycle" in text
-        assert "2024-03-25 at the planned cycle" in text
+        assert "forecast 2024-03-30" in text
+        assert "trend 2024-03-17 at the cycle now" in text
+        assert "SV(t) 18 d ahead" in text
         assert "F22 pour due 2023-07-11 · plan 2023-07-30" in text
         lines = a.query_one(Building).render().plain.splitlines()
         assert any(line.startswith("F21 ") and "◀ 91.6 m" in line for line in lines)
@@ -84,7 +86,7 @@ async def test_plan_level_switches_and_says_when_no_plan_is_frozen(tmp_path):
         assert "not frozen: F freezes it" in shown
         await pilot.press("F")  # freeze the year plan from the app
         await settle(pilot)
-        assert bar.note == "year plan 2023: PPC 100% (236 of 236 due done)"
+        assert bar.note == "year plan 2023: PPC 100% (233 of 233 due done)"
         assert "year plan 2023" in app.sub_title and "PPC 100%" in str(bar.render())
         (plan,) = service.frozen_plans(app.backend.store, app.backend.tracked())
         assert (plan.level, plan.period, plan.version) == ("year", "2023", 1)
@@ -113,7 +115,7 @@ async def test_chinese_overview_says_ahead(tmp_path):
         b = _cards(app)["B"]
         assert str(b.query_one(".verdict", Label).render()) == "提前 31 天 (对比总控计划)"
         text = _figures_text(b)
-        assert "封顶" in text and "预测 2023-12-01" in text and "提前 42 天" in text
+        assert "封顶" in text and "预测 2023-12-09" in text and "提前 34 天" in text
 
 
 async def test_figures_against_a_frozen_week_plan_with_its_ppc(tmp_path):

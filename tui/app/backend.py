@@ -16,8 +16,9 @@ import threading
 from pathlib import Path
 
 from projects import service
-from projects.errors import ProjectError
+from projects.service import ProjectError
 
+from ..render import check_output, draw
 from .backend_write import Writes
 from .views import (
     ActivityRow,
@@ -214,14 +215,18 @@ class Backend(Writes):
         """Draw ``chart`` (``gantt``, ``flowline`` or ``scurve``) of the project with what is
         recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan ``level``
         the app shows (the master plan when that period has none frozen). Returns
-        ``scheduler.render.Rendered`` (file, size, warnings)."""
+        ``tui.render.Rendered`` (file, size, warnings)."""
         base, _ = self.baseline(level, shift)
         project = self.project()
+        out = check_output(path)
         if chart == "gantt":
-            return service.export_gantt(project, path, level=gantt_level, baseline=base)
-        if chart == "flowline":
-            return service.export_flowline(project, path, baseline=base)
-        return service.export_scurve(project, path, baseline=base)
+            data = service.gantt_chart(project, level=gantt_level, baseline=base)
+        elif chart == "flowline":
+            data = service.flowline_chart(project, baseline=base)
+        else:
+            data = service.scurve_chart(project, baseline=base)
+        return draw(data, out)
+
 
 
 def short_name(name: str, towers: dict[str, str], tower: str | None) -> str:

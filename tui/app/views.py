@@ -12,12 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # annotations only: the app reaches projects through projects.service
-    from projects.dashboard import FloorView
-    from projects.plans.periods import Period
-    from projects.plans.view import PPC, PlanView
-    from projects.scenarios.compare import WhatIf
-    from projects.storage.records import ProgressEntry, Reason
+if TYPE_CHECKING:  # annotations only
+    from projects.service import (
+        PPC,
+        FloorView,
+        Period,
+        PlanView,
+        ProgressEntry,
+        Reason,
+        WhatIf,
+    )
     from scheduler.variance import NodeStatus, TowerStatus
 
 

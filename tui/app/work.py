@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from projects.errors import ProjectError
+from projects.service import ProjectError
 from scheduler.errors import SchedulerError
 
 from ..i18n import t

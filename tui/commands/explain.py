@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, iso
+from projects import service
+
+from ..output import clip, paint, table, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -23,17 +26,15 @@ def register(sub) -> None:
     p.add_argument("--scenario", metavar="SCENARIO", help="explain it in this scenario")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from projects import service
-
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     exp = service.explain(project, args.activity, scenario=args.scenario, as_of=args.as_of)
     if args.format == "json":
-        from ..output import write_json
-
         write_json(as_json(exp))
         return 0
     print(render(exp))
@@ -58,8 +59,6 @@ def as_json(exp) -> dict:
 
 
 def render(exp) -> str:
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     a = exp.activity
     verdict = paint("CRITICAL", "red", "bold", on=on) if exp.critical else \

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import add_as_of, add_db, add_file, bad_argument, open_tracked
+from projects import service
+
+from ._shared import add_as_of, add_db, add_file, bad_argument, open_tracked
 
 FORMATS = {".xml": "mspdi", ".xlsx": "xlsx"}
 
@@ -36,8 +38,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     fmt = args.format or FORMATS.get(Path(args.output).suffix.lower())
     if fmt is None:
         raise bad_argument(f"cannot tell the format of {args.output!r}: name it .xml or "

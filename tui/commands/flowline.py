@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .charting import add_chart_arguments, prepare, report
+from ._charts import add_chart_arguments, prepare, write
 
 
 def register(sub) -> None:
@@ -21,5 +21,5 @@ def register(sub) -> None:
 
 def run(args) -> int:
     service, project, options = prepare(args)
-    rendered = service.export_flowline(project, args.output, trades=args.trade, **options)
-    return report(rendered, "flowline")
+    chart = service.flowline_chart(project, trades=args.trade, **options)
+    return write(chart, args.output, "flowline")

@@ -1,15 +1,20 @@
-"""``towerplan forecast FILE``: remaining floors and topping-out from the cycle trend.
+"""``towerplan forecast FILE``: the forecast topping-out and the cycle trends beside it.
 
-Both fits side by side: the mean cycle of the last N floors, and Wright's learning curve
-through every typical floor poured; next to the current schedule and the master plan.
-``--floors`` lists each remaining floor; ``--format json`` gives both fits per tower.
+The forecast topping-out is the schedule's with what is recorded (the same date as ``status``,
+``nodes`` and the what-if base). Beside it, two trends: the mean cycle of the last N typical
+floors, and Wright's learning curve through every typical floor poured (special floors keep
+their own days in both). ``--floors`` lists each remaining floor; ``--format json`` gives
+``forecast_topping_out`` and both fits per tower.
 """
 
 from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from projects import service
+
+from ..output import early, paint, table, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -25,24 +30,22 @@ def register(sub) -> None:
     p.add_argument("--floors", action="store_true", help="list every remaining floor")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from projects import service
-
     if args.lookback < 1:
         raise bad_argument("--lookback must be at least 1", "--lookback")
-    if args.minimum is not None and args.minimum <= 0:
+    if args.minimum is not None and not 0 < args.minimum < service.MAX_DAYS:
         raise bad_argument("--min must be a positive number of days", "--min")
-    project = service.open_project(args.file)
-    base = service.baseline_schedule(project)
+    store, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
+    base = service.plan_baseline(store, tracked, "master")
     kw = {"lookback": args.lookback, "minimum": args.minimum, "as_of": args.as_of,
           "baseline": base}
     fits = {m: service.forecast(project, method=m, **kw) for m in ("last", "learning")}
     if args.format == "json":
-        from ..output import write_json
-
         write_json({"project": project.id, "towers": [
             as_json(last, learn) for last, learn in zip(fits["last"], fits["learning"])]})
         return 0
@@ -62,6 +65,7 @@ def _fit_json(f) -> dict:
 def as_json(last, learn) -> dict:
     return {"tower": last.tower, "name": last.name, "floors_done": last.floors_done,
             "floors_total": last.floors_total, "last_pour": iso(last.last_pour),
+            "forecast_topping_out": iso(last.schedule_topping_out),
             "schedule_topping_out": iso(last.schedule_topping_out),
             "planned_topping_out": iso(last.planned_topping_out),
             "last": _fit_json(last), "learning": _fit_json(learn)}
@@ -70,36 +74,36 @@ def as_json(last, learn) -> dict:
 def _vs_plan(day, plan) -> str:
     if day is None or plan is None:
         return ""
-    n = (plan - day).days
-    return " (on plan)" if n == 0 else f" ({abs(n)} days {'ahead' if n > 0 else 'behind'})"
+    return f" ({early((plan - day).days)})"
 
 
 def render(title: str, lasts, learns, floors: bool) -> str:
-    from ..output import paint
-
     on = sys.stdout.isatty()
-    lines = [paint(f"{title} — forecast from the floor cycle trend", "bold", on=on), ""]
+    lines = [paint(f"{title} — forecast topping-out and the floor cycle trend", "bold", on=on),
+             ""]
     for last, learn in zip(lasts, learns):
         lines.append(paint(f"{last.tower}  {last.name}", "bold", on=on) +
                      f" — {last.floors_done} of {last.floors_total} floors"
                      + (f", last pour {last.last_pour}" if last.last_pour else ""))
         lines += _trend_lines(last, learn)
         plan = last.planned_topping_out
-        lines.append(f"  Topping-out  at the recent cycle {last.topping_out or '—'}"
+        lines.append(f"  Topping-out  forecast {last.schedule_topping_out}"
+                     f"{_vs_plan(last.schedule_topping_out, plan)} · master plan {plan or '—'}")
+        lines.append(f"  Trend        at the recent cycle {last.topping_out or '—'}"
                      f"{_vs_plan(last.topping_out, plan)}")
         lines.append(f"               on the learning curve {learn.topping_out or '—'}"
                      f"{_vs_plan(learn.topping_out, plan)}")
-        lines.append(f"               schedule {last.schedule_topping_out} · master plan "
-                     f"{plan or '—'}")
         for nid, name, target, day in last.nodes:
             if nid.endswith("topping_out"):
                 continue
             ref = f" · target {target}{_vs_plan(day, target)}" if target else ""
-            lines.append(f"  Node         {name}: {day} at the recent cycle{ref}")
+            lines.append(f"               {name}: {day} at the recent cycle{ref}")
         if floors and last.floors:
             lines += ["", *_floor_table(last, learn)]
         lines.append("")
-    lines.append("Cycles in working days per floor; special floors keep their planned days.")
+    lines.append("The forecast is the schedule's (with what is recorded); trends run the "
+                 "remaining typical floors at a\nfitted cycle, special floors at their planned "
+                 "days. Cycles in working days per floor.")
     return "\n".join(lines)
 
 
@@ -107,8 +111,8 @@ def _trend_lines(last, learn) -> list[str]:
     out = []
     if last.fit.cycle is not None:
         pts = last.fit.points
-        out.append(f"  Recent cycle {last.fit.cycle:g} days/floor over {pts[0][0]}–{pts[-1][0]}"
-                   f" ({', '.join(str(d) for _, d in pts)})")
+        out.append(f"  Recent cycle {last.fit.cycle:g} days/floor over typical floors "
+                   f"{', '.join(f'{f} {d}' for f, d in pts)}")
     else:
         out.append("  Recent cycle — (fewer than two floors poured)")
     fit = learn.fit
@@ -122,8 +126,6 @@ def _trend_lines(last, learn) -> list[str]:
 
 
 def _floor_table(last, learn) -> list[str]:
-    from ..output import table
-
     by = {f.label: f for f in learn.floors}
     rows = []
     for f in last.floors:

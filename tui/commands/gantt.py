@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .charting import add_chart_arguments, prepare, report
+from ._charts import add_chart_arguments, prepare, write
 
 
 def register(sub) -> None:
@@ -21,6 +21,6 @@ def register(sub) -> None:
 
 def run(args) -> int:
     service, project, options = prepare(args)
-    rendered = service.export_gantt(project, args.output, level=args.level,
-                                    critical_only=args.critical, **options)
-    return report(rendered, f"Gantt at {args.level} level")
+    chart = service.gantt_chart(project, level=args.level, critical_only=args.critical,
+                                **options)
+    return write(chart, args.output, f"Gantt at {args.level} level")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import bad_argument
+from projects import service
+
+from ._shared import bad_argument
 
 
 def register(sub) -> None:
@@ -28,8 +30,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     out = Path(args.output)
     if out.exists() and not args.force:
         raise bad_argument(f"{args.output} exists; give --force to overwrite it", "--output")

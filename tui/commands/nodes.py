@@ -8,7 +8,10 @@ planned date when there is no target).
 
 from __future__ import annotations
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
+from projects import service
+
+from ..output import clip, early, paint, table, use_colour, write_csv, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_table
 
 FIELDS = ["id", "name", "tower", "target", "planned", "forecast", "actual", "status",
           "margin_days"]
@@ -35,24 +38,16 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     store, tracked = open_tracked(args)
     nodes = service.node_review(store, tracked, args.plan, args.period or None,
                                 as_of=args.as_of, risk_days=args.risk_days)
     rows = [[n.id, n.name, n.tower, iso(n.target), iso(n.planned), iso(n.forecast),
              iso(n.actual), n.status, n.slack_days] for n in nodes]
     if args.format == "xlsx":
-        from projects.exchange import node_review_sheet  # pandas + openpyxl, only here
-
-        return write_sheet(node_review_sheet(nodes), args.output)
+        return write_table(args.output, lambda out: service.node_review_xlsx(nodes, out))
     if args.format == "json":
-        from ..output import write_json
-
         write_json([dict(zip(FIELDS, r)) for r in rows])
     elif args.format == "csv":
-        from ..output import write_csv
-
         write_csv(FIELDS, rows)
     else:
         print(render(tracked, nodes, args.plan))
@@ -60,13 +55,11 @@ def run(args) -> int:
 
 
 def render(tracked, nodes, plan: str) -> str:
-    from ..output import clip, paint, table, use_colour
-
     on = use_colour()
     body, styles = [], []
     for n in nodes:
         when = f"{n.actual} (actual)" if n.actual else f"{n.forecast}"
-        margin = "" if n.slack_days is None else f"{n.slack_days:+d}"
+        margin = "" if n.slack_days is None else early(n.slack_days, "d")
         body.append([n.id, clip(n.name, 38), iso(n.target) or "", iso(n.planned) or "", when,
                      n.status, margin])
         styles.append((TONE[n.status],) if n.status in TONE and on else None)
@@ -75,4 +68,6 @@ def render(tracked, nodes, plan: str) -> str:
     head = paint(f"{tracked.base.name} — key nodes at status {tracked.status_date}, planned "
                  f"dates from the {plan} plan", "bold", on=on)
     return (f"{head}\n{text}\nmargin: calendar days from the forecast or actual date to the "
-            f"target (or the planned date when there is no target); + = early")
+            f"target (or the planned date when there is no target), early or late.\nThe "
+            f"forecast is the schedule's with what is recorded (the same as status and the "
+            f"what-if base).")

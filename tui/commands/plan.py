@@ -13,15 +13,23 @@ shows the plan derived from the schedule now instead.
 
 from __future__ import annotations
 
-from .common import (
+import dataclasses
+
+from projects import service
+
+from ..output import clip, later, table, write_csv, write_json
+from ._shared import (
     add_db,
     add_file,
     add_format,
     bad_argument,
+    cap,
     iso,
+    line_json,
     local_time,
     open_tracked,
-    write_sheet,
+    ppc_json,
+    write_table,
 )
 
 LEVELS = ("master", "year", "month", "week")
@@ -29,14 +37,12 @@ STATE = {"complete": "done", "in_progress": "started", "not_started": "", "remov
 
 
 def register(sub) -> None:
-    from projects.storage.records import CAUSES
-
     p = sub.add_parser("plan", help="year, month or week plan: what is due, freeze it as the "
                                     "period's baseline, PPC and reasons",
                        description="The activities and key nodes due in a period, derived from "
                                    "the current schedule (a month plan refines the year plan, "
                                    "a week plan the month plan). Causes for --reason: "
-                                   + ", ".join(CAUSES) + ".")
+                                   + ", ".join(service.CAUSES) + ".")
     p.add_argument("level", choices=LEVELS, help="plan level")
     add_file(p)
     p.add_argument("--period", metavar="P", default="",
@@ -51,7 +57,7 @@ def register(sub) -> None:
     p.add_argument("--history", action="store_true", help="list the frozen versions")
     p.add_argument("--reason", nargs=2, metavar=("ACTIVITY", "CAUSE"),
                    help="record why ACTIVITY of the plan was not done (CAUSE: "
-                        + ", ".join(CAUSES) + "); --note adds free text")
+                        + ", ".join(service.CAUSES) + "); --note adds free text")
     p.add_argument("--note", metavar="TEXT", help="a note with --freeze or --reason")
     p.add_argument("--by", metavar="NAME", help="who freezes or records (default: "
                                                 "$TOWERPLAN_USER, else the login name)")
@@ -63,13 +69,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     if args.replace and not args.freeze:
         raise bad_argument("--replace goes with --freeze", "--replace")
     if sum(map(bool, (args.freeze, args.history, args.reason, args.draft))) > 1:
         raise bad_argument("give one of --freeze, --history, --reason, --draft")
-    store, tracked = open_tracked(args)
+    store, tracked = open_tracked(args, records=bool(args.freeze or args.reason))
     period = service.period_for(tracked, args.level, args.period or None)
     if args.history:
         return _history(service.plan_history(store, tracked, args.level, period), period)
@@ -88,19 +92,11 @@ def run(args) -> int:
     view = service.plan_view(store, tracked, args.level, period, draft=args.draft)
     lines = _select(view.lines, tracked, args.tower)
     if args.format == "xlsx":
-        import dataclasses
-
-        from projects.exchange import week_plan_sheet  # pandas + openpyxl, only here
-
-        return write_sheet(week_plan_sheet(dataclasses.replace(view, lines=tuple(lines))),
-                           args.output)
+        chosen = dataclasses.replace(view, lines=tuple(lines))
+        return write_table(args.output, lambda out: service.plan_xlsx(chosen, out))
     if args.format == "json":
-        from ..output import write_json
-
         write_json(as_json(view, lines))
     elif args.format == "csv":
-        from ..output import write_csv
-
         rows = [line_json(ln) for ln in lines]
         write_csv(ITEM_FIELDS, ([r[k] for k in ITEM_FIELDS] for r in rows))
     else:
@@ -123,17 +119,6 @@ ITEM_FIELDS = ["activity", "name", "tower", "node", "start", "finish", "state", 
                "reason", "reason_text"]
 
 
-def line_json(ln) -> dict:
-    """One plan line with ISO dates."""
-    i, ref = ln.item, ln.reference
-    return {"activity": i.activity, "name": i.name, "tower": i.tower, "node": i.node,
-            "start": iso(i.start), "finish": iso(i.finish), "state": ln.state, "due": ln.due,
-            "reference_start": iso(ref[0]) if ref else None,
-            "reference_finish": iso(ref[1]) if ref else None,
-            "start_now": iso(ln.start_now), "finish_now": iso(ln.finish_now),
-            "outcome": ln.outcome, "reason": ln.reason.cause if ln.reason else None,
-            "reason_text": ln.reason.text if ln.reason else None}
-
 
 def as_json(view, lines) -> dict:
     """The whole plan: period, frozen version, reference plan, items and PPC."""
@@ -147,17 +132,9 @@ def as_json(view, lines) -> dict:
             "ppc": ppc_json(view.ppc)}
 
 
-def ppc_json(ppc) -> dict | None:
-    if ppc is None:
-        return None
-    return {"percent": ppc.percent, "due": ppc.due, "done": ppc.done, "not_done": ppc.not_done,
-            "open": ppc.open, "causes": dict(ppc.causes)}
-
 
 def render(view, lines, title: str) -> str:
     """The plan as a table with a header saying what it is and what it is compared with."""
-    from ..output import table
-
     p = view.period
     head = [f"{cap(p.label)} · {title} · status date {view.status_date}"]
     if view.frozen is not None:
@@ -179,8 +156,6 @@ def render(view, lines, title: str) -> str:
 
 
 def _row(ln, view) -> list[str]:
-    from ..output import clip
-
     i = ln.item
     name = clip(("◆ " if i.node else "") + i.name, 40)
     row = [i.activity, name, str(i.start), str(i.finish)]
@@ -190,7 +165,7 @@ def _row(ln, view) -> list[str]:
         return row + [iso(ln.finish_now) or "", STATE.get(ln.state, ln.state),
                       ln.outcome or "", clip(reason, 36)]
     shift = ln.reference_shift
-    delta = "" if shift in (None, 0) else f"{'+' if shift > 0 else '−'}{abs(shift)}d"
+    delta = "" if shift in (None, 0) else later(shift, "d")
     return row + [STATE.get(ln.state, ln.state), iso(ln.reference[1]) if ln.reference else "new",
                   delta]
 
@@ -200,21 +175,21 @@ def _footer(view, lines) -> list[str]:
     nodes = sum(1 for ln in lines if ln.item.node)
     out = [f"{len(lines)} items, {due} due to finish in the period, {nodes} key nodes (◆)"]
     if view.frozen is None and view.reference:
-        out.append("ref finish: the finish in the plan above; Δ: days later (+) or earlier (−) "
+        out.append("ref finish: the finish in the plan above; Δ: calendar days later or earlier "
                    "now; new: not in it")
     ppc = view.ppc
     if ppc is not None and ppc.due:
         pct = "—" if ppc.percent is None else f"{ppc.percent:g}%"
         out.append(f"PPC {pct}: {ppc.done} done of {ppc.done + ppc.not_done} due so far"
-                   + (f"; {ppc.open} still open" if ppc.open else ""))
+                   + (f"; {ppc.open} still open" if ppc.open else "")
+                   + (f" · key nodes (not counted): {ppc.nodes_reached} of {ppc.nodes_due} "
+                      f"reached" if ppc.nodes_due else ""))
         if ppc.causes:
             out.append("Not done: " + ", ".join(f"{c} {n}" for c, n in ppc.causes))
     return out
 
 
 def _history(plans, period) -> int:
-    from ..output import table
-
     if not plans:
         print(f"no {period.name} plan frozen yet")
         return 0
@@ -226,6 +201,3 @@ def _history(plans, period) -> int:
     return 0
 
 
-def cap(text: str) -> str:
-    """The text with its first letter in capitals (the rest left alone)."""
-    return text[:1].upper() + text[1:]

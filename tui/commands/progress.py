@@ -12,10 +12,25 @@ Entries are appended, never changed: a correction is a new entry (the latest win
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
-from .common import add_db, add_file, add_format, bad_argument, iso, local_time, open_tracked
+from projects import service
+from projects.service import ProjectError
 
+from ..output import clip, table, write_csv, write_json
+from ._shared import (
+    add_db,
+    add_file,
+    add_format,
+    bad_argument,
+    iso,
+    local_time,
+    open_tracked,
+    verdict,
+)
+
+OPTIONS = ("started", "finished", "remaining", "note", "withdraw")
 HISTORY_FIELDS = ["id", "activity", "kind", "started", "finished", "remaining", "withdraw",
                   "note", "recorded_at", "recorded_by", "source"]
 
@@ -64,7 +79,7 @@ def run(args) -> int:
     if not modes and not args.activity:
         raise bad_argument("name an ACTIVITY (or a floor such as B.F24) to record, or use "
                            "--import, --history or --status-dates", "ACTIVITY")
-    store, tracked = open_tracked(args)
+    store, tracked = open_tracked(args, records=not modes or modes == ["import_csv"])
     if args.history is not None:
         return _history(store, tracked, args)
     if args.status_dates:
@@ -75,16 +90,24 @@ def run(args) -> int:
 
 
 def _record(store, tracked, args) -> int:
-    from projects import service
-
-    entry = service.record_progress(store, tracked, args.activity, started=args.started,
-                                    finished=args.finished, remaining=args.remaining,
-                                    note=args.note, by=args.by, withdraw=args.withdraw,
-                                    source="command line")
+    try:
+        entry = service.record_progress(store, tracked, args.activity, started=args.started,
+                                        finished=args.finished, remaining=args.remaining,
+                                        note=args.note, by=args.by, withdraw=args.withdraw,
+                                        source="command line")
+    except ProjectError as err:
+        raise on_options(err) from None
     print(f"saved #{entry.id}: {describe(entry)} · by {entry.recorded_by} · {store.shown}")
     _after(store, tracked, entry.activity, args.file)
     _hint(tracked, entry)
     return 0
+
+
+def on_options(err: ProjectError) -> ProjectError:
+    """The entry's problems named by the options typed (``--remaining``, ``ACTIVITY``)."""
+    named = {"activity": "ACTIVITY", **{k: f"--{k}" for k in OPTIONS}}
+    return ProjectError([dataclasses.replace(p, field=named.get(p.field, p.field))
+                         if p.file == "towerplan" else p for p in err.problems])
 
 
 def describe(entry) -> str:
@@ -101,8 +124,6 @@ def describe(entry) -> str:
 
 def _after(store, tracked, activity: str, path) -> None:
     """The status date now and the tower's position, as a site manager checks after saving."""
-    from projects import service
-
     now = service.open_tracked(path, store)
     moved = "" if now.status_date == tracked.status_date else \
         f" (was {tracked.status_date})"
@@ -110,8 +131,6 @@ def _after(store, tracked, activity: str, path) -> None:
     tower = next((t for t in now.project.towers if activity.startswith(f"{t.id}.")), None)
     if tower is None:
         return
-    from .status import verdict
-
     s = next(x for x in service.tower_statuses(now.project) if x.tower == tower.id)
     pour = f"{s.highest_floor} poured {s.poured_on}" if s.highest_floor else "no floor poured"
     print(f"{s.tower} {s.name}: {s.floors_done}/{s.floors_total} floors, {pour} · "
@@ -132,8 +151,6 @@ def _hint(tracked, entry) -> None:
 
 
 def _import(store, tracked, args) -> int:
-    from projects import service
-
     saved = service.import_progress(store, tracked, args.import_csv, by=args.by)
     print(f"imported {len(saved)} entries from {args.import_csv} (#{saved[0].id}–"
           f"#{saved[-1].id}) · {store.shown}")
@@ -142,21 +159,13 @@ def _import(store, tracked, args) -> int:
 
 
 def _history(store, tracked, args) -> int:
-    from projects import service
-
     entries = service.progress_history(store, tracked, args.history or args.activity)
     if args.format == "json":
-        from ..output import write_json
-
         write_json([e.as_json() for e in entries])
         return 0
     if args.format == "csv":
-        from ..output import write_csv
-
         write_csv(HISTORY_FIELDS, ([e.as_json()[k] for k in HISTORY_FIELDS] for e in entries))
         return 0
-    from ..output import clip, table
-
     rows = [[str(e.id), local_time(e.recorded_at), e.recorded_by, e.activity,
              iso(e.started) or "", iso(e.finished) or "",
              "" if e.remaining is None else str(e.remaining),
@@ -168,23 +177,17 @@ def _history(store, tracked, args) -> int:
 
 
 def _status_dates(store, tracked, args) -> int:
-    from projects import service
-
     changes = service.status_date_history(store, tracked)
     if args.format in ("json", "csv"):
         data = [{"status_date": iso(c.status_date), "previous": iso(c.previous),
                  "cause": c.cause, "recorded_at": iso(c.recorded_at),
                  "recorded_by": c.recorded_by} for c in changes]
-        from ..output import write_csv, write_json
-
         if args.format == "json":
             write_json(data)
         else:
             write_csv(list(data[0]) if data else ["status_date"],
                       ([*d.values()] for d in data))
         return 0
-    from ..output import table
-
     print(table(["status date", "was", "recorded", "by", "because of"],
                 [[iso(c.status_date), iso(c.previous) or "", local_time(c.recorded_at),
                   c.recorded_by, c.cause] for c in changes]))

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_file, add_format, bad_argument, iso
+from projects import service
+
+from ..output import clip, paint, table, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, bad_argument, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -32,19 +35,24 @@ def register(sub) -> None:
                    help="activities shown by criticality index (default 15)")
     add_format(p, ("table", "json"))
     add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from projects import service
-
     if args.iterations is not None and args.iterations < 1:
         raise bad_argument("--iterations must be at least 1", "--iterations")
+    if args.iterations is not None and args.iterations > service.MAX_ITERATIONS:
+        raise bad_argument(f"--iterations must be at most {service.MAX_ITERATIONS:,}",
+                           "--iterations")
+    if args.top < 0:
+        raise bad_argument("--top must be 0 or more", "--top")
     if args.seed is not None and args.seed < 0:
         raise bad_argument("--seed must be 0 or more", "--seed")
     if args.correlation is not None and not 0 <= args.correlation < 1:
         raise bad_argument("--correlation must be at least 0 and below 1", "--correlation")
-    project = service.open_project(args.file)
+    _, tracked = open_tracked(args)  # with the progress recorded in the database
+    project = tracked.project
     if args.scenario:
         project = service.apply_scenario(project, args.scenario)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
@@ -56,11 +64,9 @@ def run(args) -> int:
         if bar:
             bar.close()
     if args.format == "json":
-        from ..output import write_json
-
         write_json(as_json(result))
         return 0
-    print(render(result, max(0, args.top), args.scenario))
+    print(render(result, args.top, args.scenario))
     return 0
 
 
@@ -105,8 +111,6 @@ def as_json(r) -> dict:
 
 
 def render(r, top: int, scenario: str | None = None) -> str:
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     status = f", status date {r.status_date}" if r.status_date else ""
     lines = [paint(f"{r.project} — schedule risk, {r.iterations:,} iterations, seed "
@@ -134,17 +138,13 @@ def render(r, top: int, scenario: str | None = None) -> str:
 
 def _critical_rows(crit, top: int) -> list[list[str]]:
     """Activities with the same index (to 0.1%) shown together: ``A.F2–F43.fitout (42)``."""
-    from projects.service import group_ids
-
-    from ..output import clip
-
     buckets: dict[float, list[tuple[str, str, float]]] = {}
     for aid, name, c in crit:
         buckets.setdefault(round(c, 3), []).append((aid, name, c))
     rows = []
     for members in buckets.values():
         names = {aid: name for aid, name, _ in members}
-        for label in group_ids([aid for aid, _, _ in members], limit=6):
+        for label in service.group_ids([aid for aid, _, _ in members], limit=6):
             rows.append([_share(members[0][2]), label, clip(names.get(label, ""), 40)])
             if len(rows) == top:
                 return rows

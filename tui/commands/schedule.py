@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_db, add_file, add_format, bad_argument, open_tracked
+from projects import service
+
+from ..output import clip, paint, table, write_csv, write_json
+from ._shared import add_as_of, add_db, add_file, add_format, bad_argument, open_tracked
 
 FIELDS = ["id", "name", "start", "finish", "late_start", "late_finish", "duration",
           "total_float", "free_float", "critical"]
@@ -33,8 +36,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     _, tracked = open_tracked(args)  # the file with the progress recorded in the database
     project = tracked.project
     sched = service.schedule_project(project, as_of=args.as_of, progress=args.progress)
@@ -44,9 +45,7 @@ def run(args) -> int:
     if args.format == "xlsx":
         if not args.output:
             raise bad_argument("--format xlsx needs -o FILE.xlsx", "--output")
-        from projects.exchange import write_schedule_xlsx  # pandas + openpyxl, only here
-
-        write_schedule_xlsx(project, sched, positions, args.output)
+        service.schedule_xlsx(project, sched, positions, args.output)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
     out = _open(args.output)
@@ -97,22 +96,16 @@ def rows(sched, positions):
 
 
 def _csv(sched, positions, out) -> None:
-    from ..output import write_csv
-
     write_csv(FIELDS, ([*r[:9], "true" if r[9] else "false"] for r in rows(sched, positions)),
               out)
 
 
 def _json(sched, positions, out) -> None:
-    from ..output import write_json
-
     write_json({"project_finish": sched.project_finish.isoformat(),
                 "activities": [dict(zip(FIELDS, r)) for r in rows(sched, positions)]}, out)
 
 
 def _table(project, sched, positions, out) -> None:
-    from ..output import clip, paint, table
-
     on = out is sys.stdout and out.isatty()
     head = f"{project.name} — start {sched.project_start}, finish {sched.project_finish}"
     if sched.status_date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .charting import add_chart_arguments, prepare, report
+from ._charts import add_chart_arguments, prepare, write
 
 
 def register(sub) -> None:
@@ -19,6 +19,6 @@ def register(sub) -> None:
 
 def run(args) -> int:
     service, project, options = prepare(args)
-    rendered = service.export_scurve(project, args.output, measure=args.measure, **options)
+    chart = service.scurve_chart(project, measure=args.measure, **options)
     what = "floors done" if args.measure == "floors" else "work done, weighted"
-    return report(rendered, f"S-curve of {what}")
+    return write(chart, args.output, f"S-curve of {what}")

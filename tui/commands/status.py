@@ -4,21 +4,41 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_as_of, add_db, add_file, add_format, iso, open_tracked, write_sheet
+from projects import service
+
+from ..output import ahead, early, one, paint, write_json
+from ._shared import (
+    add_as_of,
+    add_db,
+    add_file,
+    add_format,
+    bad_argument,
+    cap,
+    iso,
+    line_json,
+    open_tracked,
+    ppc_json,
+    verdict,
+    write_table,
+)
 
 JSON_FIELDS = ("tower", "name", "floors_done", "floors_total", "highest_floor", "height_m",
                "height_total_m", "poured_on", "planned_on", "days_ahead", "working_days_ahead",
-               "earned_schedule", "sv_t_days", "sv_t_working_days", "spi_t",
+               "ahead_basis", "next_floor", "next_floor_planned_on", "earned_floors",
+               "floor_share", "earned_schedule", "sv_t_days", "sv_t_working_days", "spi_t",
                "current_cycle_days", "current_cycle_calendar_days", "planned_cycle_days",
-               "forecast_topping_out", "forecast_topping_out_planned_cycle", "cpm_topping_out",
-               "planned_topping_out", "topping_out_ahead_days", "topped_out")
+               "forecast_topping_out", "trend_topping_out",
+               "forecast_topping_out_planned_cycle", "cpm_topping_out",
+               "planned_topping_out", "topping_out_ahead_days", "topped_out", "last_recorded")
 
 
 def register(sub) -> None:
     p = sub.add_parser("status", help="per tower: days ahead or behind, cycle, topping-out",
-                       description="Per tower: floors done, height reached, days ahead (+) or "
-                                   "behind (−) of plan, the floor cycle now and planned, the "
-                                   "forecast topping-out and the next key node.")
+                       description="Per tower: floors done, height reached, days ahead or "
+                                   "behind plan, earned schedule, the floor cycle now and "
+                                   "planned, the forecast topping-out (the schedule's, with "
+                                   "what is recorded) beside the trend, and the next key node. "
+                                   "JSON: + = ahead / earlier than plan.")
     add_file(p)
     add_format(p, ("table", "json", "xlsx"))
     add_as_of(p)
@@ -36,17 +56,15 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
+    if args.lookback < 1:
+        raise bad_argument("--lookback must be at least 1", "--lookback")
     store, tracked = open_tracked(args)
     st = service.plan_status(store, tracked, args.plan, args.period or None, as_of=args.as_of,
-                             lookback=max(1, args.lookback))
+                             lookback=args.lookback)
     statuses = st.towers
     if args.format == "xlsx":
         return _xlsx(statuses, args.output)
     if args.format == "json":
-        from ..output import write_json
-        from .plan import line_json, ppc_json
 
         plan = st.plan
         write_json({"project": tracked.base.id, "status_date": iso(statuses[0].status_date),
@@ -65,13 +83,13 @@ def run(args) -> int:
 
 def period_block(view) -> str:
     """PPC of a frozen period plan and what was not done, with the reasons recorded."""
-    from .plan import cap
-
     ppc = view.ppc
     lines = [f"{cap(view.period.label)}: {len(view.lines)} items, {ppc.due} due"]
     if ppc.percent is not None:
         lines[0] += (f" · PPC {ppc.percent:g}% ({ppc.done} done of {ppc.done + ppc.not_done} "
                      f"due so far{f', {ppc.open} still open' if ppc.open else ''})")
+    if ppc.nodes_due:
+        lines[0] += f" · key nodes {ppc.nodes_reached} of {ppc.nodes_due} reached (not in PPC)"
     for ln in view.due:
         if ln.outcome == "not done":
             why = ln.reason.shown if ln.reason else "no reason recorded yet"
@@ -83,9 +101,7 @@ def period_block(view) -> str:
 
 
 def _xlsx(statuses, path) -> int:
-    from projects.exchange import status_sheet  # pandas + openpyxl, only here
-
-    return write_sheet(status_sheet(statuses), path)
+    return write_table(path, lambda out: service.status_xlsx(statuses, out))
 
 
 def as_json(s) -> dict:
@@ -104,36 +120,10 @@ def as_json(s) -> dict:
     return out
 
 
-def signed(n, unit: str = "days") -> str:
-    """``+31 days`` / ``−4 days`` / ``on plan``."""
-    if n is None:
-        return "—"
-    if n == 0:
-        return "on plan"
-    return f"{'+' if n > 0 else '−'}{abs(n)} {_one(unit, n)}"
-
-
-def _one(unit: str, n: int) -> str:
-    """``days`` → ``day`` for ±1."""
-    return unit[:-1] if abs(n) == 1 and unit.endswith("s") else unit
-
-
-def verdict(n) -> tuple[str, str]:
-    """(text, colour) for a signed number of days."""
-    if n is None:
-        return "no floors recorded yet", "dim"
-    if n > 0:
-        return f"{n} {_one('days', n)} AHEAD", "green"
-    if n < 0:
-        return f"{-n} {_one('days', n)} BEHIND", "red"
-    return "ON PLAN", "bold"
-
 
 def render(title: str, statuses, plan: str, fallback=()) -> str:
     """The per-tower blocks under a header naming the plan (and the plans it falls back to
     for activities it does not hold)."""
-    from ..output import paint
-
     on = sys.stdout.isatty()
     first = statuses[0]
     lines = [paint(f"{title} — status {iso(first.status_date) or 'none recorded'}, against "
@@ -150,36 +140,62 @@ def render(title: str, statuses, plan: str, fallback=()) -> str:
         lines.append(f"  Structure    {s.floors_done} / {s.floors_total} floors   "
                      f"{s.height_m:.1f} m of {s.height_total_m:.1f} m   ({pour})")
         if s.days_ahead is not None:
+            lines.append(f"  Ahead        {paint(ahead(s.days_ahead), colour, on=on)}"
+                         f"{_working(s)}{_basis(s)}")
+        if s.sv_t_days is not None:
             spi = f", SPI(t) {s.spi_t:.2f}" if s.spi_t is not None else ""
-            lines.append(f"  Ahead        {paint(signed(s.days_ahead), colour, on=on)} "
-                         f"({signed(s.working_days_ahead, 'working days')}) · earned schedule "
-                         f"SV(t) {signed(s.sv_t_days)}{spi}")
+            lines.append(f"  Earned       SV(t) {ahead(s.sv_t_days)}{spi} · "
+                         f"{s.earned_floors:.1f} floors earned by {iso(s.status_date)}, as "
+                         f"planned for {s.earned_schedule}")
         if s.current_cycle_days is not None:
             recent = ", ".join(f"{f} {n}" for f, _, n in s.recent_cycles)
-            lines.append(f"  Cycle        {s.current_cycle_days:g} days/floor now ({recent}) · "
-                         f"plan {s.planned_cycle_days:g} for the next floor")
+            lines.append(f"  Cycle        {s.current_cycle_days:g} days/floor now on typical "
+                         f"floors ({recent}) · plan {s.planned_cycle_days:g} for the next floor")
         lines.append("  Topping-out  " + _topping(s))
+        if s.last_recorded and s.status_date and s.last_recorded < s.status_date:
+            lines.append(f"  Recorded     up to {s.last_recorded}; the status date "
+                         f"{s.status_date} is the project's: work not recorded by then counts "
+                         f"as not done")
         node = s.next_node
         if node is not None:
             ref = f"target {node.target}" if node.target else f"plan {node.planned}"
             tone = "red" if node.status in ("at risk", "done late") else "green"
-            margin = f" ({signed(node.slack_days)})" if node.slack_days is not None else ""
+            margin = f", {early(node.slack_days)}" if node.slack_days is not None else ""
             lines.append(f"  Next node    {node.name} · {ref} · forecast {node.forecast} · "
                          + paint(node.status + margin, tone, on=on))
         lines.append("")
-    lines.append("Days are calendar days; + = ahead of plan. Cycle in working days per floor.")
+    lines.append("Days are calendar days; cycles and SPI(t) in working days. The forecast is the "
+                 "schedule's (with what is recorded);\nthe trend runs the remaining floors at "
+                 "the cycle now (special floors at their own days). See docs/status.md.")
     return "\n".join(lines)
+
+
+def _working(s) -> str:
+    """`` (19 working days)``: the days ahead in working days, with its word only when it
+    differs from the calendar days' (nothing when both are on plan)."""
+    n, days = s.working_days_ahead, s.days_ahead
+    if n is None or (n == 0 and days == 0):
+        return ""
+    if n and days and (n > 0) == (days > 0):
+        return f" ({abs(n)} working {one('days', n)})"
+    return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
+
+
+def _basis(s) -> str:
+    """Why the days ahead are what they are, when the next floor set them."""
+    if s.ahead_basis != "next floor":
+        return ""
+    when = "due" if s.next_floor_planned_on >= s.status_date else "planned"
+    return (f" · {s.next_floor} {when} {s.next_floor_planned_on}, not poured by "
+            f"{s.status_date}")
 
 
 def _topping(s) -> str:
     if s.topped_out:
-        return f"done {s.cpm_topping_out} · planned {s.planned_topping_out}"
-    parts = []
-    if s.forecast_topping_out:
-        parts.append(f"forecast {s.forecast_topping_out} at the current cycle")
-        if s.forecast_topping_out_planned_cycle != s.forecast_topping_out:
-            parts.append(f"{s.forecast_topping_out_planned_cycle} at the planned cycle")
-    parts.append(f"schedule {s.cpm_topping_out}")
+        return f"done {s.forecast_topping_out} · planned {s.planned_topping_out}"
+    parts = [f"forecast {s.forecast_topping_out}"]
     if s.planned_topping_out:
-        parts.append(f"planned {s.planned_topping_out} ({signed(s.topping_out_ahead_days)})")
+        parts[0] += f", {early(s.topping_out_ahead_days)} against planned {s.planned_topping_out}"
+    if s.trend_topping_out:
+        parts.append(f"trend {s.trend_topping_out} at the cycle now")
     return " · ".join(parts)

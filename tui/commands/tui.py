@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 
-from .common import add_db, add_file, bad_argument, date_arg
+from projects import service
+
+from ._shared import add_db, add_file, bad_argument, date_arg, refuse_memory
 
 
 def register(sub) -> None:
@@ -30,6 +32,7 @@ def run(args) -> int:
     if not os.path.exists(args.file):
         # the app shows errors as notifications; a missing file is better said before it opens
         raise bad_argument(f"no such file: {args.file}", "FILE")
+    refuse_memory(service.open_store(args.db))  # what the app records must outlive it
     today = args.today or _env_today()
     backend = Backend(args.file, args.db, today=today)
     backend.prefetch()  # the file loads while Textual starts

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_file
+from projects import service
+
+from ._shared import add_file
 
 
 def register(sub) -> None:
@@ -16,8 +18,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from projects import service
-
     project, sched = service.load_and_schedule(args.file)
     net = project.network
     for w in sched.warnings:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_format, iso
+from projects import service
+
+from ..output import clip, later, paint, table, write_json
+from ._shared import add_as_of, add_db, add_format, iso, open_tracked
 
 
 def register(sub) -> None:
@@ -23,16 +26,16 @@ def register(sub) -> None:
     p.add_argument("base", metavar="BASE", help="the base project file (YAML)")
     p.add_argument("scenarios", metavar="SCENARIO", nargs="+", help="scenario files (YAML)")
     add_format(p, ("table", "json"))
+    add_as_of(p)
+    add_db(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from projects import service
-
-    result = service.whatif(args.base, args.scenarios)
+    args.file = args.base
+    _, tracked = open_tracked(args)  # the base with the progress recorded in the database
+    result = service.whatif(tracked.project, args.scenarios, as_of=args.as_of)
     if args.format == "json":
-        from ..output import write_json
-
         write_json({"base": as_json(result.base),
                     "scenarios": [as_json(s) for s in result.scenarios]})
         return 0
@@ -54,18 +57,11 @@ def _cell(day, delta: int | None, done: bool = False) -> str:
         return f"{day} done"
     if delta is None:
         return str(day)
-    return f"{day} {_signed(delta)}"
-
-
-def _signed(n: int) -> str:
-    text = "±0" if n == 0 else f"{'+' if n > 0 else '−'}{abs(n)}"
-    return text.rjust(4)
+    return f"{day} {later(delta, 'd'):>9}"
 
 
 def render(result) -> str:
     """The comparison table and, per scenario, what changed."""
-    from ..output import clip, paint, table
-
     on = sys.stdout.isatty()
     outs = [result.base, *result.scenarios]
     head = ["", "base", *(clip(s.name, 24) for s in result.scenarios)]
@@ -92,25 +88,22 @@ def render(result) -> str:
     status = f", status date {result.status_date}" if result.status_date else ""
     lines = [paint(f"{result.project} — what-if{status}", "bold", on=on), "",
              table(head, rows, "l" + "r" * len(outs), styles if on else None), "",
-             "Dates as scheduled (with progress); ± calendar days against the base, + = later."]
+             "Dates as scheduled with what is recorded (the base's are the forecast of status and "
+             "nodes);\nd = calendar days later or earlier than the base."]
     for s in result.scenarios:
         lines += ["", *_scenario_lines(s, on)]
     return "\n".join(lines)
 
 
 def _scenario_lines(s, on: bool) -> list[str]:
-    from projects.service import group_ids
-
-    from ..output import paint
-
     lines = [paint(f"{s.name}", "bold", on=on) + f"  ({s.file})"]
     lines.append(f"  project finish {s.project_finish} ({_words(s.delta_days)})")
     if s.became_critical:
         lines.append(f"  became critical ({len(s.became_critical)}): "
-                     + ", ".join(group_ids(s.became_critical)))
+                     + ", ".join(service.group_ids(s.became_critical)))
     if s.left_critical:
         lines.append(f"  stopped being critical ({len(s.left_critical)}): "
-                     + ", ".join(group_ids(s.left_critical)))
+                     + ", ".join(service.group_ids(s.left_critical)))
     if not s.became_critical and not s.left_critical:
         lines.append("  the critical path is unchanged")
     lines += [f"  note: {n}" for n in s.notes]
@@ -119,6 +112,4 @@ def _scenario_lines(s, on: bool) -> list[str]:
 
 
 def _words(n: int) -> str:
-    if n == 0:
-        return "no change"
-    return f"{abs(n)} days {'later' if n > 0 else 'earlier'}"
+    return later(n)

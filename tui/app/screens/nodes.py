@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..widgets.bars import plan_name, plan_note
-from ..widgets.figures import signed_days
+from ..widgets.figures import early_late
 from ..widgets.tables import fill
 from .base import SectionScreen
 
@@ -56,12 +56,12 @@ class NodesScreen(SectionScreen):
             tone = TONES.get(n.status, "")
             cells = {"node": Text(n.name), "tower": n.tower or "",
                      "status": Text(t(f"node.status.{n.status}"), style=tone),
-                     "margin": Text(f"{signed_days(n.slack_days):>7}", style=tone),
+                     "margin": Text(f"{early_late(n.slack_days):>11}", style=tone),
                      "forecast": str(n.actual or n.forecast), "target": str(n.target or ""),
                      "planned": str(n.planned or "")}
             if self._narrow:  # status and margin share a column: the dates keep theirs
                 cells["status"] = Text(f"{t(f'node.status.{n.status}'):<11}"
-                                       f"{signed_days(n.slack_days):>7}", style=tone)
+                                       f"{early_late(n.slack_days):>11}", style=tone)
             rows.append(tuple(cells[k] for k in columns))
         labels = {k: t(f"col.{k}") for k in columns}
         if self._narrow:

@@ -144,6 +144,8 @@ def _ppc(view) -> str:
     over = view.status_date is not None and view.status_date > view.period.last
     text = t("wk.ppc_final" if over else "wk.ppc", ppc=f"{ppc.percent:g}%", done=ppc.done,
              due=ppc.done + ppc.not_done, open=ppc.open)
+    if ppc.nodes_due:  # key nodes are events, reported beside PPC, never counted in it
+        text += " · " + t("wk.nodes", reached=ppc.nodes_reached, due=ppc.nodes_due)
     if ppc.causes:
         causes = ", ".join(f"{_cause(c)} {n}" for c, n in ppc.causes)
         text += "\n" + t("wk.causes", causes=causes)

@@ -16,7 +16,6 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import note, t
-from ..widgets.figures import signed_days
 from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
@@ -118,11 +117,18 @@ def _node_row(nb, ns):
 
 
 def _delta(days: int) -> str:
-    return "±0" if days == 0 else signed_days(days)
+    """``5 d later`` / ``2 d earlier`` / ``no change`` against the base."""
+    if days == 0:
+        return t("wi.same")
+    return t("wi.later_d" if days > 0 else "wi.earlier_d", n=abs(days))
 
 
 def _tone(delta: str) -> str:
-    return "red" if delta.startswith("+") else "green" if delta.startswith("−") else "dim"
+    """Red for later than the base, green for earlier, dim for no change or done."""
+    digits = "".join(ch for ch in delta if ch.isdigit())
+    if not digits:
+        return "dim"
+    return "red" if delta == t("wi.later_d", n=int(digits)) else "green"
 
 
 def summary(scenario, view) -> str:

@@ -17,9 +17,23 @@ from ...i18n import t
 WIDE = 52  # columns from which the long form is used
 
 
-def signed_days(n: int | None) -> str:
-    """``+31 d`` / ``−4 d`` in the language in use (``—`` for none)."""
-    return "—" if n is None else t("ov.days", n=n).replace("-", "−")
+def early_late(n: int | None) -> str:
+    """``36 d early`` / ``3 d late`` / ``on plan``: a date against its plan or target, in the
+    language in use (``—`` for none). Every signed figure on screen carries its word."""
+    return _worded(n, "ov.early", "ov.late")
+
+
+def ahead_behind(n: int | None) -> str:
+    """``18 d ahead`` / ``4 d behind`` / ``on plan`` (``—`` for none)."""
+    return _worded(n, "ov.ahead_d", "ov.behind_d")
+
+
+def _worded(n: int | None, plus: str, minus: str, none: str = "—") -> str:
+    if n is None:
+        return none
+    if n == 0:
+        return t("ov.on_plan")
+    return t(plus if n > 0 else minus, n=abs(n))
 
 
 def verdict(days: int | None, plan: str) -> tuple[str, str]:
@@ -101,7 +115,7 @@ def _floor(s, wide: bool):
         rows.append((t("ov.poured", date=s.poured_on, plan=s.planned_on or "—"), "dim"))
     if wide and s.sv_t_days is not None:
         spi = f"{s.spi_t:.2f}" if s.spi_t is not None else "—"
-        rows.append((t("ov.es", sv=signed_days(s.sv_t_days), spi=spi), "dim"))
+        rows.append((t("ov.es", sv=ahead_behind(s.sv_t_days), spi=spi), "dim"))
     return rows
 
 
@@ -121,14 +135,10 @@ def _cycle(s, wide: bool):
 
 def _topping(s, wide: bool):
     if s.topped_out:
-        return [(t("ov.topped", date=s.cpm_topping_out), "green")]
-    rows = []
-    if s.forecast_topping_out:
-        key = "ov.forecast" if wide else "ov.due"
-        rows.append((t(key, date=s.forecast_topping_out), "b"))
-        if wide and s.forecast_topping_out_planned_cycle != s.forecast_topping_out:
-            rows.append((t("ov.at_plan_cycle", date=s.forecast_topping_out_planned_cycle),
-                         "dim"))
+        return [(t("ov.topped", date=s.forecast_topping_out), "green")]
+    rows = [(t("ov.forecast" if wide else "ov.due", date=s.forecast_topping_out), "b")]
+    if wide and s.trend_topping_out:
+        rows.append((t("ov.trend", date=s.trend_topping_out), "dim"))
     if s.planned_topping_out:
         rows.append((t("ov.planned", date=s.planned_topping_out), ""))
         rows.append((_early(s.topping_out_ahead_days), _tone(s.topping_out_ahead_days)))
@@ -143,12 +153,12 @@ def _node(s, wide: bool):
     tone = "red" if node.status in ("at risk", "done late") else "green"
     ref = t("ov.target", date=node.target) if node.target else \
         t("ov.planned", date=node.planned)
-    margin = signed_days(node.slack_days) if node.slack_days is not None else ""
+    margin = early_late(node.slack_days) if node.slack_days is not None else ""
     if wide:
         return [(node.name, ""), (f"{ref} · {t('ov.due', date=node.forecast)}", ""),
-                (f"{status} {margin}".strip(), tone)]
-    return [(node.name, ""), (t("ov.due", date=node.forecast), ""),
-            (f"{status} {margin}".strip(), tone)]
+                (f"{status}, {margin}" if margin else status, tone)]
+    # narrow: the margin says it (its colour gives the verdict), the status when there is none
+    return [(node.name, ""), (t("ov.due", date=node.forecast), ""), (margin or status, tone)]
 
 
 def _coming(floors, count: int):
@@ -162,11 +172,7 @@ def _coming(floors, count: int):
 
 
 def _early(days: int | None) -> str:
-    if days is None:
-        return ""
-    if days == 0:
-        return t("ov.on_plan")
-    return t("ov.early" if days > 0 else "ov.late", n=abs(days))
+    return _worded(days, "ov.early", "ov.late", none="")
 
 
 def _tone(days: int | None) -> str:

@@ -9,8 +9,8 @@ not one patch each, so ten thousand rows draw in seconds.
 
 from __future__ import annotations
 
-from ..charts.gantt import GanttChart, GanttRow
-from ..charts.layout import (
+from scheduler.charts.gantt import GanttChart, GanttRow
+from scheduler.charts.layout import (
     BOTTOM_IN,
     DPI,
     LABEL_PT,
@@ -20,6 +20,7 @@ from ..charts.layout import (
     text_em,
     time_scale,
 )
+
 from .figure import (
     Rendered,
     draw_status,

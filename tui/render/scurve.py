@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 
-from ..charts.layout import DPI, WIDTH_IN, time_scale
-from ..charts.scurve import SCurve, TowerCurves
+from scheduler.charts.layout import DPI, WIDTH_IN, time_scale
+from scheduler.charts.scurve import SCurve, TowerCurves
+
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
 from .style import COLOURS, LINES, SERIES_COLOURS, series_name
@@ -111,9 +112,9 @@ def _subtitle(chart: SCurve, label: Labeller) -> str:
     bits = [f"baseline: {chart.baseline_name}",
             "arrow at the status date: how far ahead of the baseline (earned schedule)"]
     if chart.measure == "floors" and chart.method == "learning":
-        bits.append("forecast: remaining floors on a learning curve fitted to all floors")
+        bits.append("trend: remaining floors on a learning curve through the typical floors")
     elif chart.measure == "floors":
-        bits.append("forecast: remaining floors at the cycle of the last floors")
+        bits.append("trend: remaining floors at the cycle of the last typical floors")
     if chart.scenario_name:
         bits.append(f"scenario: {label(chart.scenario_name, 'scenario')}")
     return " · ".join(bits)

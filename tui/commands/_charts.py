@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_as_of, add_db, add_file, date_arg, open_tracked
+from projects import service
+
+from ..render import check_output, draw
+from ._shared import add_as_of, add_db, add_file, bad_argument, date_arg, open_tracked
 
 
 def add_chart_arguments(p: argparse.ArgumentParser, default_name: str, *,
@@ -45,8 +48,6 @@ def prepare(args):
     """Check the output path, load the project with the progress recorded in the database,
     the chosen plan and the scenario: ``(service, project, options)`` with the options every
     chart takes. Mistakes raise ProjectError (exit 2) before any drawing."""
-    from projects import service
-    from projects.charts import check_output
 
     check_output(args.output)
     store, tracked = open_tracked(args)
@@ -59,9 +60,16 @@ def prepare(args):
                "baseline": service.plan_baseline(store, tracked, args.plan,
                                                  args.period or None)}
     if hasattr(args, "lookback"):
-        options["lookback"] = max(1, args.lookback)
+        if args.lookback < 1:
+            raise bad_argument("--lookback must be at least 1", "--lookback")
+        options["lookback"] = args.lookback
         options["method"] = args.method
     return service, project, options
+
+
+def write(chart, output, what: str) -> int:
+    """Draw ``chart`` (chart data from the service) to ``output``, then :func:`report`."""
+    return report(draw(chart, output), what)
 
 
 def report(rendered, what: str) -> int:

@@ -2,16 +2,17 @@
 floors up.
 
 Colour says the trade (structure, risers, facade, fit-out…), the line says the series: dashed
-baseline, thick actual, thin current schedule, dotted forecast at the current cycle. The gap
-between actual and baseline at the highest floor done is an arrow with the days written on it;
+baseline, thick actual, thin current schedule (the forecast), dotted trend at the cycle now. The
+gap between actual and baseline at the highest floor done is an arrow with the days written on it;
 the planned cycle of each band of floors (16 → 14 → 12 → 10 d/floor) is written on the
 baseline, the cycle measured on site beside the actual line.
 """
 
 from __future__ import annotations
 
-from ..charts.flowline import Flowline, TowerFlow
-from ..charts.layout import DPI, WIDTH_IN, time_scale
+from scheduler.charts.flowline import Flowline, TowerFlow
+from scheduler.charts.layout import DPI, WIDTH_IN, time_scale
+
 from .figure import Rendered, draw_status, draw_time_axis, drawing, mid, new_figure, save, set_span
 from .fonts import Labeller, choose_fonts
 from .style import COLOURS, LINES, SERIES_COLOURS, series_name

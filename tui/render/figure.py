@@ -14,8 +14,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..charts.common import ChartError
-from ..charts.layout import DPI, TimeScale
+from scheduler.charts.common import ChartError
+from scheduler.charts.layout import DPI, TimeScale
+
 from .fonts import Fonts
 from .style import COLOURS
 

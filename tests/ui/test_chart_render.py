@@ -14,12 +14,12 @@ from scheduler.charts.flowline import flowline
 from scheduler.charts.gantt import gantt_chart
 from scheduler.charts.layout import BOTTOM_IN, DPI, ROW_IN, TOP_IN
 from scheduler.charts.scurve import scurve
-from scheduler.render.flowline import render_flowline
-from scheduler.render.fonts import PACKAGE, _find_cjk
-from scheduler.render.gantt import render_gantt
-from scheduler.render.scurve import render_scurve
-from scheduler.render.style import COLOURS
 from tests.engine import small_tower as st
+from tui.render.flowline import render_flowline
+from tui.render.fonts import PACKAGE, _find_cjk
+from tui.render.gantt import render_gantt
+from tui.render.scurve import render_scurve
+from tui.render.style import COLOURS
 
 HAS_CJK = _find_cjk() is not None
 
@@ -124,7 +124,7 @@ def test_a_cjk_font_missing_from_matplotlibs_cache_is_found_on_disk():
     code = ("from matplotlib import font_manager as fm\n"
             "fm.fontManager.ttflist = [f for f in fm.fontManager.ttflist\n"
             "    if not any(k in f.name for k in ('Quan', 'CJK', 'Han', 'Droid', 'UMing'))]\n"
-            "from scheduler.render.fonts import choose_fonts\n"
+            "from tui.render.fonts import choose_fonts\n"
             "print(choose_fonts().cjk)\n")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr

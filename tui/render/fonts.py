@@ -13,7 +13,7 @@ import functools
 import os
 from dataclasses import dataclass, field
 
-from ..charts.common import has_cjk, plain
+from scheduler.charts.common import has_cjk, plain
 
 PACKAGE = "fonts-wqy-microhei"
 NO_CJK_ENV = "TOWERPLAN_NO_CJK_FONT"  # set (to anything but "" or 0) to act as if none were there

@@ -45,15 +45,16 @@ LINES = {
 
 SERIES_NAMES = {
     "baseline": "baseline",
-    "schedule": "current schedule",
+    "schedule": "forecast (current schedule)",
     "actual": "actual",
-    "forecast": "forecast at the current cycle",
+    "forecast": "trend at the cycle now",
     "scenario": "scenario",
 }
 
 
 def series_name(series: str, method: str = "last") -> str:
-    """What a series is called in a legend; the forecast says how it was made."""
+    """What a series is called in a legend: the current schedule is the forecast (as in
+    ``towerplan status``); the cycle trend says how it was made."""
     if series == "forecast" and method == "learning":
-        return "forecast on the learning curve"
+        return "trend on the learning curve"
     return SERIES_NAMES[series]
