@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -72,11 +73,12 @@ def search_words(text: str) -> tuple[str, ...]:
     return tuple(text.lower().split())
 
 
-def _tokens(row) -> set[str]:
+@lru_cache(maxsize=1 << 17)
+def _tokens(aid: str, name: str) -> frozenset[str]:
     """What a search word can match in a row: its id, each dotted part of the id, and each
-    word of its name (split at anything but letters and digits)."""
-    aid = row.id.lower()
-    return {aid, *aid.split("."), *_WORD.findall(row.name.lower())}
+    word of its name (split at anything but letters and digits); kept between searches."""
+    aid = aid.lower()
+    return frozenset({aid, *aid.split("."), *_WORD.findall(name.lower())})
 
 
 def matches(words, row) -> bool:
@@ -84,7 +86,7 @@ def matches(words, row) -> bool:
     not the b inside "Slab"), the start of the id (``a.f2``), or, from three letters on, the
     start of a word (``insp`` finds "Inspection"); a word with a dot matches whole parts of
     the id (``.pour``, ``f5.pour``); a word in Chinese is found anywhere in the name."""
-    tokens = _tokens(row)
+    tokens = _tokens(row.id, row.name)
     dotted = f".{row.id.lower()}."
     for w in words:
         if w in tokens or dotted.startswith(f".{w}"):
