@@ -233,3 +233,16 @@ async def test_an_error_stays_until_the_file_is_fixed_and_saving_reloads(tmp_pat
         await settle(pilot, rounds=5)
         assert not panel.display
         assert len(app.screen.query("TowerCard")) == 2
+
+
+async def test_d_on_a_key_node_says_it_is_done_already(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go(pilot, "4")
+        await pilot.press("d")  # the first node, ±0.000, done 2022-07-08
+        await pilot.pause()
+        assert isinstance(app.screen, RecordDialog)
+        note = str(app.screen.query_one("#dialog-note").render())
+        assert note.startswith("zero_level is already recorded done (finished 2022-07-08)")
+        await pilot.press("escape")
+        assert app.current_mode == "nodes" and _entries(app) == ()

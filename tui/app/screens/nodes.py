@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
@@ -11,6 +12,7 @@ from ..widgets.bars import plan_name, plan_note
 from ..widgets.figures import early_late
 from ..widgets.tables import fill
 from .base import SectionScreen
+from .recording import Recording, Selected
 
 COLUMNS = ("node", "tower", "status", "margin", "forecast", "target", "planned")
 NARROW = ("node", "status", "forecast", "target", "planned")  # under 100 columns
@@ -18,11 +20,13 @@ TONES = {"done early": "green", "done on time": "green", "on track": "green",
          "done late": "red", "at risk": "red"}
 
 
-class NodesScreen(SectionScreen):
+class NodesScreen(Recording, SectionScreen):
     """The key nodes in date order against the plan level chosen on the overview."""
 
     SECTION = "nodes"
     USES_PLAN = True
+    BINDINGS = [Binding("d", "record('finished')", "key.done"),
+                Binding("h", "history", "key.history", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,6 +41,13 @@ class NodesScreen(SectionScreen):
     def request(self):
         level, shift = self.app.plan_level, self.app.period_shift
         return lambda: self.app.backend.nodes(level, shift)
+
+    def selected_item(self) -> Selected | None:
+        """The key node under the cursor (a milestone: done once it has an actual date)."""
+        if self.data is None or not self.data.nodes:
+            return None
+        n = self.data.nodes[self.query_one(DataTable).cursor_row]
+        return Selected(n.id, "complete" if n.actual else "not_started", n.actual)
 
     def on_resize(self) -> None:
         if self.data is not None and (self.size.width < 100) != self._narrow:
