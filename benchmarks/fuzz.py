@@ -48,11 +48,12 @@ def child(argv: list[str], memory_mb: int, timeout: int, report: Path) -> None:
     os._exit(0)
 
 
-def _data_kb() -> int:
+def _data_kb(field: str = "VmData") -> int:
     """This process's data segment now (VmData, kB): already about 1 GB of mostly untouched
-    reservations (numpy's, the allocators') once everything is imported."""
+    reservations (numpy's, the allocators') once everything is imported; or its resident
+    size (VmRSS), which a forked child starts with."""
     with open("/proc/self/status") as fh:
-        return next(int(line.split()[1]) for line in fh if line.startswith("VmData:"))
+        return next(int(line.split()[1]) for line in fh if line.startswith(field + ":"))
 
 
 def run_one(argv: list[str], memory_mb: int, timeout: int, workdir: Path) -> dict:
@@ -61,6 +62,7 @@ def run_one(argv: list[str], memory_mb: int, timeout: int, workdir: Path) -> dic
     report.unlink(missing_ok=True)
     sys.stdout.flush()
     sys.stderr.flush()
+    before_mb = _data_kb("VmRSS") / 1024
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -70,7 +72,7 @@ def run_one(argv: list[str], memory_mb: int, timeout: int, workdir: Path) -> dic
             os._exit(3)
     _, status, usage = os.wait4(pid, 0)
     seconds = time.monotonic() - started
-    rss_mb = usage.ru_maxrss / 1024
+    rss_mb = usage.ru_maxrss / 1024 - before_mb  # what the case added to the warm parent
     got = json.loads(report.read_text()) if report.exists() else None
     if got is None:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projects.project.load import Project
-from projects.project.schedule import baseline_schedule, current_schedule
+from projects.project.schedule import baseline_schedule, current_schedule, need_towers
 from projects.scenarios.apply import apply_scenario_file, schedule_applied
 from scheduler import Schedule
 from scheduler.baseline import Baseline
@@ -116,9 +116,7 @@ def compare_with(project: Project, scenario_path, *, as_of=None) -> Comparison:
 
 
 def _towers(project: Project, towers, what: str):
-    if not project.towers:
-        raise ProjectError.single(f"the project has no towers: {what} needs a towers section",
-                                  file=project.path, field="towers", code="no_towers")
+    need_towers(project, what)
     ids = check_towers(project, towers)
     return tuple(t for t in project.towers if ids is None or t.id in ids)
 

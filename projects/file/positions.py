@@ -1,16 +1,14 @@
 """Line and column of a few problems in a large file, without parsing all of it again.
 
 The position-aware parse (ruamel.yaml, pure Python) takes about 5 s a megabyte: 70 s to say
-which line of a 100k-activity file is wrong. For a large file, each problem's top-level section
-is cut out by its key at column 0 and, when the section is large too, the list item the problem
-is in is cut out by its ``- `` at the list's indentation; only that piece is parsed for
-positions. A piece is used only when it parses to exactly the value the whole file gave for it
+which line of a 100k-activity file is wrong. For a large file, the problem's path is followed
+down through the text: a mapping's keys are the lines at its indentation, a list's items the
+``- `` lines at its indentation, until the piece holding the problem is small; only that piece
+is parsed for positions. A piece is used only when it parses to exactly the value the whole file gave for it
 (``raw``); otherwise the caller parses the whole file as before.
 """
 
 from __future__ import annotations
-
-import re
 
 from .yaml import load_positions, locate
 
@@ -19,8 +17,7 @@ try:  # see yamlio: imported with the module
 except ImportError:  # pragma: no cover
     yaml_rs = None  # type: ignore[assignment]
 
-LARGE = 256 * 1024  # below this, the whole file is parsed (well under a second)
-_TOP = re.compile(r"^[^\s#\-][^\n]*$", re.M)
+LARGE = 256 * 1024  # below this, a piece is parsed whole (well under a second)
 
 
 def locate_many(text: str, raw, paths) -> dict[tuple, tuple[int, int]] | None:
@@ -28,62 +25,78 @@ def locate_many(text: str, raw, paths) -> dict[tuple, tuple[int, int]] | None:
     safely (the caller then parses the whole file)."""
     if yaml_rs is None or not isinstance(raw, dict):
         return None
-    sections = _sections(text)
+    lines = text.split("\n")
     out = {}
     for path in paths:
-        got = _one(text, raw, sections, path)
+        got = _within(lines, 0, raw, tuple(path)) if path else (0, 0)
         if got is None:
             return None
         out[path] = got
     return out
 
 
-def _sections(text: str) -> dict[str, tuple[int, int]]:
-    """Top-level key → (offset of its line, offset where the next top-level line starts)."""
-    starts = [(m.start(), m.group()) for m in _TOP.finditer(text)]
-    out = {}
-    for k, (at, line) in enumerate(starts):
-        key = line.split(":", 1)[0].strip().strip("'\"")
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
-        out[key] = (at, end) if key not in out else (-1, -1)  # twice: not safe
-    return out
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
-def _one(text: str, raw, sections, path: tuple) -> tuple[int, int] | None:
-    if not path:
-        return (1, 1)
-    key = path[0]
-    if key not in raw or sections.get(key, (-1, -1))[0] < 0:
+def _content(line: str) -> bool:
+    """Not blank, not a comment, not a document marker (``---`` before the mapping)."""
+    text = line.strip()
+    return bool(text) and not text.startswith("#") and text not in ("---", "...")
+
+
+def _within(lines: list[str], first: int, expected, path: tuple) -> tuple[int, int] | None:
+    """Position of ``path`` in the mapping written on ``lines`` (line ``first`` of the file
+    onwards), which parses to ``expected``."""
+    if sum(len(x) + 1 for x in lines) <= LARGE:
+        return _parsed("\n".join(lines), expected, path, first)
+    if not isinstance(expected, dict) or path[0] not in expected:
         return None
-    at, end = sections[key]
-    first_line = text.count("\n", 0, at)
-    piece = text[at:end]
-    if len(piece) > LARGE and len(path) > 1 and isinstance(path[1], int) \
-            and isinstance(raw[key], list):
-        return _item(piece, raw[key], path, first_line)
-    return _parsed(piece, {key: raw[key]}, path, first_line)
+    rows = [k for k, line in enumerate(lines) if _content(line)]
+    if not rows:
+        return None
+    base = _indent(lines[rows[0]])
+    keys = [k for k in rows if _indent(lines[k]) == base]
+    names = [lines[k].split(":", 1)[0].strip().strip("'\"") for k in keys]
+    if len(keys) != len(expected) or names.count(str(path[0])) != 1 \
+            or any(n not in map(str, expected) for n in names):
+        return None
+    j = names.index(str(path[0]))
+    start, stop = keys[j], keys[j + 1] if j + 1 < len(keys) else len(lines)
+    value = expected[path[0]]
+    if len(path) == 1:
+        if isinstance(value, (dict, list)):
+            return first + start + 1, base + 1
+        after = lines[start].split(":", 1)[1]
+        col = len(lines[start]) - len(after) + _indent(after) + 1
+        return (first + start + 1, col) if _content(after) else None
+    block = lines[start:stop]
+    if sum(len(x) + 1 for x in block) <= LARGE:
+        return _parsed("\n".join(block), {path[0]: value}, path, first + start)
+    if isinstance(value, list) and isinstance(path[1], int):
+        return _item(lines[start + 1:stop], first + start + 1, value, path[1:])
+    if isinstance(value, dict):
+        return _within(lines[start + 1:stop], first + start + 1, value, path[1:])
+    return None
 
 
-def _item(section: str, items: list, path: tuple, first_line: int) -> tuple[int, int] | None:
-    """The ``path[1]``-th item of a block list, cut out at its ``- `` lines."""
-    lines = section.split("\n")
+def _item(lines: list[str], first: int, items: list, path: tuple) -> tuple[int, int] | None:
+    """The ``path[0]``-th item of a block list, cut out at its ``- `` lines."""
     heads = [k for k, line in enumerate(lines) if line.lstrip(" ").startswith("- ")
              or line.strip() == "-"]
     if not heads:
         return None
-    indent = len(lines[heads[0]]) - len(lines[heads[0]].lstrip(" "))
-    heads = [k for k in heads if len(lines[k]) - len(lines[k].lstrip(" ")) == indent]
-    k = path[1]
+    indent = _indent(lines[heads[0]])
+    heads = [k for k in heads if _indent(lines[k]) == indent]
+    k = path[0]
     if len(heads) != len(items) or k >= len(heads):
         return None
     stop = heads[k + 1] if k + 1 < len(heads) else len(lines)
     body = lines[heads[k]:stop]
     body[0] = body[0].replace("-", " ", 1)  # the item as a mapping at the same columns
-    piece = "\n".join(body)
-    got = _parsed(piece, items[k], path[2:], first_line + heads[k])
-    if got is None or len(path) > 2:
-        return got
-    return (first_line + heads[k] + 1, indent + 3)  # the item itself: just after "- "
+    if len(path) == 1:
+        return (first + heads[k] + 1, indent + 3)  # the item itself: just after "- "
+    return _within(body, first + heads[k], items[k], path[1:])
 
 
 def _parsed(piece: str, expected, path: tuple, first_line: int) -> tuple[int, int] | None:

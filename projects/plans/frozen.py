@@ -17,7 +17,8 @@ from projects.errors import ProjectError
 from projects.progress.entries import recorder
 from projects.progress.merge import resolve
 from projects.progress.tracked import Tracked, query
-from projects.project.schedule import baseline_schedule, current_schedule, tower_statuses
+from projects.project.schedule import baseline_schedule, current_schedule
+from projects.project.status import tower_statuses
 from projects.storage import Store
 from projects.storage.records import CAUSES, FrozenPlan, PlanItem, Reason
 from scheduler.baseline import Baseline

@@ -1,5 +1,5 @@
-"""Scheduling a loaded project: the current schedule (with progress), the master schedule
-derived from the file (without), and each tower's ahead/behind between the two.
+"""Scheduling a loaded project: the current schedule (with progress) and the master schedule
+derived from the file (without).
 
 Every feature that needs a schedule comes here, so the options (status date, progress mode,
 critical float) are taken from the file in one place and an engine error is always mapped
@@ -14,7 +14,6 @@ from projects.errors import ProjectError
 from scheduler import Schedule, ScheduleOptions, SchedulerError, schedule
 from scheduler.progress import as_of as progress_as_of
 from scheduler.progress import planned
-from scheduler.variance import TowerStatus, tower_status
 
 from .load import Project, load_project, locate_error
 
@@ -71,17 +70,6 @@ def current_schedule(project: Project, as_of: dt.date | None = None) -> Schedule
         return schedule(progress_as_of(project.network, as_of), options_for(project, as_of))
     except SchedulerError as err:
         raise locate_error(project, err) from None
-
-
-def tower_statuses(project: Project, *, as_of: dt.date | None = None, lookback: int = 3,
-                   baseline=None) -> list[TowerStatus]:
-    """Per-tower ahead/behind (:class:`scheduler.variance.TowerStatus`) against ``baseline``
-    (a :class:`scheduler.baseline.Baseline` or a schedule; default: the master schedule
-    derived from the file)."""
-    need_towers(project, "status")
-    base = baseline or baseline_schedule(project)
-    cur = current_schedule(project, as_of)
-    return [tower_status(t, base, cur, lookback) for t in project.towers]
 
 
 def need_towers(project: Project, what: str) -> None:

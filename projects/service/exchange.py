@@ -23,7 +23,8 @@ from projects.exchange import (
 )
 from projects.plans.frozen import node_review, plan_baseline, plan_view
 from projects.progress.tracked import track
-from projects.project import Project, baseline_schedule, current_schedule, tower_statuses
+from projects.project import Project, baseline_schedule, current_schedule
+from projects.project.status import tower_statuses
 from projects.storage.records import CAUSES
 
 __all__ = ["CAUSES", "ImportReport", "export_mspdi", "export_tables_xlsx", "import_mspdi",

@@ -14,7 +14,7 @@ from projects.project.load import problems_error
 
 def large_file(rng: random.Random) -> str:
     """About 400 KB: block and flow activities, comments, a multi-line note, phases."""
-    rows = ["# a large file", "project: {id: big, start: 2025-03-03}", "calendars:",
+    rows = ["---", "# a large file", "project: {id: big, start: 2025-03-03}", "calendars:",
             "  default: {workweek: [mon, tue, wed, thu, fri]}", "activities:"]
     for k in range(4000):
         preds = f"[A{k - 1}]" if k else "[]"
@@ -27,7 +27,11 @@ def large_file(rng: random.Random) -> str:
             rows += [f"  - id: A{k}", f"    name: 'activity {k}'", "    note: |",
                      "      - not an item", "      two lines", f"    duration: {k % 3}",
                      "    predecessors:", f"      - {{id: A{k - 1}, lag: 2}}"]
-    rows += ["phases:", "  P:", "    - {id: P1, duration: 2}", "    - id: P2", "      duration: 3"]
+    rows += ["phases:", "  # a comment", "  Small: [{id: S1, duration: 1}]", "  P:"]
+    for k in range(3000):
+        rows += [f"    - id: P{k}", f"      duration: {k % 4}"] if k % 2 else \
+            [f"    - {{id: P{k}, duration: {k % 4}, note: '{'x' * 60}'}}"]
+    rows += ["unknown: [" + ", ".join(["'some text'"] * 30000) + "]", "note: a scalar"]
     return "\n".join(rows) + "\n"
 
 
@@ -40,7 +44,9 @@ def test_a_piece_gives_the_places_of_the_whole_file():
              for field in ("duration", "id", "predecessors")]
     paths += [("activities", 7), ("activities", 3998, "predecessors", 0, "lag"),
               ("project", "start"), ("calendars", "default", "workweek", 2),
-              ("phases", "P", 1, "duration"), ("activities", 5, "missing_field")]
+              ("phases", "P", 1, "duration"), ("activities", 5, "missing_field"),
+              ("phases", "P", 2999, "id"), ("phases", "Small", 0, "duration"), ("phases", "P"),
+              ("unknown",), ("note",), ("phases", "P", 17)]
     problems = [(p, "x", "invalid") for p in paths]
     fast = problems_error(problems, "big.yaml", text, raw)
     whole = problems_error(problems, "big.yaml", text, None)  # no raw: the whole-file parse

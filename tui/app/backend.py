@@ -18,7 +18,7 @@ from pathlib import Path
 from projects import service
 from projects.service import ProjectError
 
-from ..render import check_output, draw
+from ..render import check_output
 from .backend_write import Writes
 from .views import (
     ActivityRow,
@@ -225,6 +225,8 @@ class Backend(Writes):
             data = service.flowline_chart(project, baseline=base)
         else:
             data = service.scurve_chart(project, baseline=base)
+        from ..render.draw import draw  # the renderers and matplotlib: only to export
+
         return draw(data, out)
 
 

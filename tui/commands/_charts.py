@@ -7,7 +7,7 @@ import sys
 
 from projects import service
 
-from ..render import check_output, draw
+from ..render import check_output
 from ._shared import add_as_of, add_db, add_file, bad_argument, date_arg, open_tracked
 
 
@@ -69,6 +69,8 @@ def prepare(args):
 
 def write(chart, output, what: str) -> int:
     """Draw ``chart`` (chart data from the service) to ``output``, then :func:`report`."""
+    from ..render.draw import draw  # the renderers and matplotlib: only to draw a picture
+
     return report(draw(chart, output), what)
 
 

@@ -7,9 +7,11 @@ the pure engine does. The renderers only draw: every date, row and line comes fr
 data. matplotlib is imported inside the functions that draw (it costs half a second), and
 figures are built with ``matplotlib.figure.Figure``, never pyplot, so nothing global is
 touched.
+
+Importing the package is light (:mod:`.output`: the formats and the output check); the
+renderers load with :mod:`.draw` (``draw(chart, path)``), when a picture is drawn.
 """
 
-from .figure import FORMATS, Rendered, check_format
-from .output import check_output, draw
+from .output import FORMATS, check_output
 
-__all__ = ["FORMATS", "Rendered", "check_format", "check_output", "draw"]
+__all__ = ["FORMATS", "check_output"]

@@ -18,9 +18,9 @@ from scheduler.charts.common import ChartError
 from scheduler.charts.layout import DPI, TimeScale
 
 from .fonts import Fonts
+from .output import FORMATS
 from .style import COLOURS
 
-FORMATS = (".png", ".svg", ".pdf")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 

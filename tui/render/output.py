@@ -1,19 +1,13 @@
-"""Where a picture is written: the output path checked before anything is computed, and the
-chart drawn to it by its kind."""
+"""Where a picture is written: the formats, and the output path checked before anything is
+computed (light: no matplotlib, no chart modules)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from projects.service import ProjectError
-from scheduler.charts.flowline import Flowline
-from scheduler.charts.gantt import GanttChart
-from scheduler.charts.scurve import SCurve
 
-from .figure import FORMATS, Rendered
-from .flowline import render_flowline
-from .gantt import render_gantt
-from .scurve import render_scurve
+FORMATS = (".png", ".svg", ".pdf")
 
 
 def check_output(path) -> Path:
@@ -28,17 +22,6 @@ def check_output(path) -> Path:
         raise _bad(f"the folder {str(folder)!r} does not exist: create it first or write "
                    f"{out.name} somewhere else", "no_folder")
     return out
-
-
-def draw(chart: GanttChart | Flowline | SCurve, path, *, cjk: bool | None = None) -> Rendered:
-    """Draw chart data from :mod:`projects.service` (``gantt_chart``, ``flowline_chart``,
-    ``scurve_chart``) to ``path``: PNG, SVG or PDF by its extension. ``cjk=False`` draws as
-    on a machine without a CJK font (ids instead of Chinese names, one warning)."""
-    if isinstance(chart, GanttChart):
-        return render_gantt(chart, path, cjk=cjk)
-    if isinstance(chart, Flowline):
-        return render_flowline(chart, path, cjk=cjk)
-    return render_scurve(chart, path, cjk=cjk)
 
 
 def _bad(message: str, code: str) -> ProjectError:
