@@ -24,11 +24,13 @@ SCREENS = {
 
 
 def _after(*keys: str, delay: float = 0.3):
+    # more rounds than elsewhere: the overview's Today strip is asked for only once the
+    # towers are drawn, a second round of workers and messages on a loaded machine
     async def run(pilot):
-        await settle(pilot)
+        await settle(pilot, rounds=6)
         for key in keys:
             await pilot.press(key)
-            await settle(pilot, delay=delay)
+            await settle(pilot, rounds=6, delay=delay)
     return run
 
 
