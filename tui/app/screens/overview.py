@@ -111,6 +111,7 @@ class OverviewScreen(Recording, SectionScreen):
     def on_overview_screen_today_loaded(self, message: TodayLoaded) -> None:
         self.strip = message.strip
         self._show_today(message.strip)
+        self.call_after_refresh(self._arrange)  # the strip took lines from the towers
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "short")
