@@ -1,7 +1,7 @@
 """Schedule-risk (Monte Carlo) timings: the Rongfa example and a 10k-activity tower network.
 
-    /work/venv/bin/python benchmarks/bench_risk.py             # both, median of 3 runs
-    /work/venv/bin/python benchmarks/bench_risk.py --repeat 5 --iterations 10000 1000
+    .venv/bin/python benchmarks/bench_risk.py             # both, median of 3 runs
+    .venv/bin/python benchmarks/bench_risk.py --repeat 5 --iterations 10000 1000
 
 Targets (issue 5), on the project's 2-core machine: 10,000 iterations on the Rongfa example
 in under 5 s; 1,000 iterations on a 10k-activity network in under 30 s.

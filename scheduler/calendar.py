@@ -127,7 +127,7 @@ class WorkCalendar:
                 reach = f"runs past {last.isoformat()}"
             elif estimated:
                 reach = f"reaches about {day.isoformat()}, after {last.isoformat()}"
-            elif ordinal >= hi:
+            elif ordinal is not None and ordinal >= hi:
                 reach = f"reaches {day.isoformat()}, after {last.isoformat()}"
             else:
                 reach = f"reaches {day.isoformat()}, before {first.isoformat()}"
@@ -225,6 +225,17 @@ class WorkCalendar:
         if ordinal < self._lo or ordinal >= self._hi:
             self._need_ordinal(ordinal)
         return bisect_left(self._days, ordinal) - self._base
+
+    def boundary_point(self, index: int) -> int:
+        """The time point of boundary ``index`` (where a milestone at ``index`` sits): the end
+        of working day ``index - 1``, or the start of working day 0 for ``index == 0``."""
+        return self.day_ordinal(0) if index == 0 else self.day_ordinal(index - 1) + 1
+
+    def boundary_index(self, ordinal: int) -> int:
+        """The least boundary whose :meth:`boundary_point` is at or after the time point
+        ``ordinal`` (a milestone reaching that point sits there)."""
+        need = self.count_before(ordinal - 1) + 1
+        return min(need, 0) if ordinal <= self.day_ordinal(0) else need
 
     def date_of(self, index: int) -> dt.date:
         """The date of working day ``index``."""

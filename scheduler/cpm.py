@@ -1,11 +1,10 @@
 """The critical-path method: forward pass, backward pass, floats, progress and constraints.
 
-Conventions (docs/design.md): an activity of duration d starting at index s occupies [s, s+d) of its
-own calendar. Links, with lag L in working days of the successor's calendar (or calendar days):
-FS: succ.start ≥ pred.end + L; SS: succ.start ≥ pred.start + L; FF: succ.end ≥ pred.end + L;
-SF: succ.end ≥ pred.start + L. Between activities on one calendar with a working-day lag this is
-integer arithmetic; otherwise each end is turned into a time point (the start of a day, as an
-ordinal) and back, see :mod:`scheduler.timepoints`.
+Conventions (docs/design.md): an activity of duration d starting at index s occupies [s, s+d)
+of its own calendar. The link and constraint rules are :mod:`scheduler.rules`' (the Monte Carlo
+passes read the same ones): between activities on one calendar with a working-day lag a link is
+integer arithmetic, inlined in the loops below; otherwise each end is turned into a time point
+(the start of a day, as an ordinal) and back.
 
 The backward pass runs from the project finish (the latest early finish, or the deadline) and no
 late finish is later than it. Total float = late − early; free float = the least slack on the
@@ -15,27 +14,13 @@ starts on or after the status date; retained logic by default, progress override
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from .calendar import WorkCalendar
-from .cpm_parts import ProgressMixin, constraint_indices, constraint_late, display_dates
+from .cpm_parts import ProgressMixin, ScheduleOptions, display_dates
 from .errors import CalendarRangeError, SchedulerError
-from .graph import LINK_ENDS, link_positions, topological_order
-from .network import Network
+from .graph import link_positions, topological_order
+from .network import Constraint, Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED, Schedule
-from .timepoints import back_bound, forward_need, point
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleOptions:
-    """How to schedule: a status date overriding the network's, retained logic or progress
-    override for activities in progress, and the total float at or below which an activity is
-    critical."""
-
-    status_date: dt.date | None = None
-    progress: str = "retained"
-    critical_threshold: int = 0
+from .rules import CONSTRAINT_RULES, arcs, back_bound, early_start, forward_need, late_end, point
 
 
 def build_calendars(network: Network) -> dict[str, WorkCalendar]:
@@ -100,19 +85,8 @@ class _Pass(ProgressMixin):
         self.ms = [d == 0 for d in self.dur]
         preds, succs = link_positions(network)
         self.order = topological_order(n, preds, succs, network)
-        inc: list[list[tuple]] = [[] for _ in range(n)]
-        out: list[list[tuple]] = [[] for _ in range(n)]
-        self.inc, self.out = inc, out
-        cal, ends = self.cal, LINK_ENDS
-        one_cal = len(self.cals) == 1
-        for p, s, link in zip(preds, succs, network.links):
-            pe, se = ends[link.type]
-            cd = link.calendar_days
-            fast = not cd and (one_cal or cal[p] is cal[s])
-            inc[s].append((p, pe, se, link.lag, cd, fast))
-            out[p].append((s, pe, se, link.lag, cd, fast))
-        self.all_fast = (not any(link.calendar_days for link in network.links)
-                         and (one_cal or all(t[5] for row in inc for t in row)))
+        self.inc, self.out = arcs(network.links, preds, succs, self.cal)
+        self.all_plain = all(arc.plain for row in self.inc for arc in row)
         self.warnings: list[str] = []
         self.es = [0] * n
         self.ef = [0] * n
@@ -130,11 +104,12 @@ class _Pass(ProgressMixin):
         except CalendarRangeError as err:
             raise self._blame(err) from None
 
-    def _constraint(self, rule, i: int, day) -> tuple[int, int]:
-        """``rule`` (:func:`constraint_indices` or :func:`constraint_late`) for activity
-        ``i``; a date its calendar cannot reach is blamed on the activity's constraint."""
+    def _constraint(self, rule, i: int, *args):
+        """``rule`` (:func:`rules.early_start` or :func:`rules.late_end`) applied to activity
+        ``i``'s constraint; a date its calendar cannot reach is blamed on the constraint."""
+        con = self.net.activities[i].constraint
         try:
-            return rule(self.cal[i], day, self.ms[i])
+            return rule(con, self.cal[i], self.ms[i], *args)
         except CalendarRangeError as err:
             if err.field == "base":
                 raise
@@ -166,7 +141,7 @@ class _Pass(ProgressMixin):
             for i in self.order:
                 d = rem[i]
                 start = 0
-                for p, pe, se, lag, _, _ in inc[i]:
+                for p, _, pe, se, lag, _, _ in inc[i]:  # rules.Arc, the plain rule inlined
                     need = (ef[p] if pe else es[p]) + lag
                     if se:
                         need -= d
@@ -185,9 +160,9 @@ class _Pass(ProgressMixin):
             d = rem[i]
             start = floor[i]
             if not (override and st == IN_PROGRESS):
-                for p, pe, se, lag, cd, fast in inc[i]:
+                for p, _, pe, se, lag, cd, plain in inc[i]:
                     val = ef[p] if pe else sp[p]
-                    if fast:
+                    if plain:
                         need = val + lag
                     else:
                         need = forward_need(cal[p], ms[p], pe, val, cal[i], ms[i], se, lag, cd)
@@ -203,23 +178,16 @@ class _Pass(ProgressMixin):
             if st == NOT_STARTED:
                 sp[i] = start
 
-    def _constrain_forward(self, i: int, con, start: int, d: int) -> int:
-        kind = con.type
-        if kind in ("SNLT", "FNLT", "ALAP") or con.date is None:
-            return start
-        lo = self.floor[i]
-        s_on, e_on = self._constraint(constraint_indices, i, con.date)
-        if kind == "SNET":
-            return max(start, s_on)
-        if kind == "FNET":
-            return max(start, e_on - d)
-        want = s_on if kind == "MSO" else e_on - d
-        if want < start:
+    def _constrain_forward(self, i: int, con: Constraint, start: int, d: int) -> int:
+        """The early start under a constraint; a fixed date earlier than the links allow is
+        kept, with a warning (the conflict shows as negative float)."""
+        got, want = self._constraint(early_start, i, start, d, self.floor[i], max)
+        if want is not None and CONSTRAINT_RULES[con.type].fixed and want < start:
             act = self.net.activities[i]
-            self.warnings.append(f"{act.id}: {kind} {con.date} is earlier than its links allow; "
-                                 f"the constraint is kept and the conflict shows as negative "
-                                 f"float")
-        return max(want, lo)
+            self.warnings.append(f"{act.id}: {con.type} {con.date} is earlier than its links "
+                                 f"allow; the constraint is kept and the conflict shows as "
+                                 f"negative float")
+        return got
 
     def _project_finish(self) -> None:
         latest: dict[tuple[int, bool], tuple[WorkCalendar, int]] = {}
@@ -249,13 +217,13 @@ class _Pass(ProgressMixin):
         skip_start = state[i] == IN_PROGRESS
         override = self.opt.progress == "override"
         a_s, a_f = (self.es, self.ef) if early else (self.ls, self.lf)
-        for s, pe, se, lag, cd, fast in self.out[i]:
+        for _, s, pe, se, lag, cd, plain in self.out[i]:
             if state[s] == COMPLETE or (override and state[s] == IN_PROGRESS):
                 continue
             if skip_start and not pe:
                 continue
             val = a_f[s] if se else a_s[s]
-            if fast:
+            if plain:
                 bound = val - lag
             else:
                 bound = back_bound(cal[s], ms[s], se, val, cal[i], ms[i], pe, lag, cd)
@@ -267,7 +235,7 @@ class _Pass(ProgressMixin):
 
     def _alap(self) -> None:
         alap = [i for i, a in enumerate(self.net.activities)
-                if a.constraint is not None and a.constraint.type == "ALAP"
+                if a.constraint is not None and CONSTRAINT_RULES[a.constraint.type].alap
                 and self.state[i] == NOT_STARTED]
         if not alap:
             return
@@ -281,7 +249,7 @@ class _Pass(ProgressMixin):
 
     def _plain(self) -> bool:
         """No progress and every link within one calendar in working days: index arithmetic."""
-        return self.status is None and self.all_fast
+        return self.status is None and self.all_plain
 
     def _ends_plain(self, a_s: list[int], a_f: list[int], late: bool) -> list[int]:
         """``_latest_end`` of every activity of a plain network (see ``_plain``) as index
@@ -293,7 +261,7 @@ class _Pass(ProgressMixin):
                 else [caps[c.name] for c in self.cal])
         for i in reversed(self.order):
             lim, d = lims[i], rem[i]
-            for s, pe, se, lag, _, _ in out[i]:
+            for _, s, pe, se, lag, _, _ in out[i]:  # rules.Arc, the plain rule inlined
                 bound = (a_f[s] if se else a_s[s]) - lag
                 if not pe:
                     bound += d
@@ -318,16 +286,8 @@ class _Pass(ProgressMixin):
                 continue
             end = self._latest_end(i, early=False)
             con = constraints[i]
-            if con is not None and con.date is not None and con.type != "SNET" \
-                    and con.type != "FNET":
-                fixed = con.type in ("MSO", "MFO")  # the same day as the forward pass uses
-                s_by, e_by = self._constraint(constraint_indices if fixed else constraint_late,
-                                              i, con.date)
-                if con.type in ("SNLT", "MSO"):
-                    if state[i] == NOT_STARTED:
-                        end = min(end, s_by + rem[i])
-                else:
-                    end = min(end, e_by)
+            if con is not None:
+                end = self._constraint(late_end, i, end, rem[i], state[i] != NOT_STARTED, min)
             lf[i] = end
             ls[i] = end - rem[i]
 
@@ -351,7 +311,7 @@ class _Pass(ProgressMixin):
             if state[i] != NOT_STARTED and a.actual_start is not None:
                 start[i] = a.actual_start
             if state[i] == COMPLETE:
-                finish[i] = late_finish[i] = a.actual_finish or a.actual_start
+                finish[i] = late_finish[i] = a.actual_finish or a.actual_start or finish[i]
                 late_start[i] = start[i]
         if self.status is not None:
             for i in range(n):

@@ -1,17 +1,47 @@
-"""Pieces of the CPM kept apart to keep cpm.py short: recorded progress turned into fixed or
-remaining work, constraint dates as indices, and indices back to the dates a user sees."""
+"""Pieces of the CPM kept apart to keep cpm.py short: the options of a run, recorded progress
+turned into fixed or remaining work, and indices back to the dates a user sees."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .calendar import WorkCalendar
 from .errors import ProgressError
+from .network import Network
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleOptions:
+    """How to schedule: a status date overriding the network's, retained logic or progress
+    override for activities in progress, and the total float at or below which an activity is
+    critical."""
+
+    status_date: dt.date | None = None
+    progress: str = "retained"
+    critical_threshold: int = 0
+
+
 class ProgressMixin:
-    """Reads the activities' actual dates against the status date (used by ``cpm._Pass``)."""
+    """Reads the activities' actual dates against the status date (used by ``cpm._Pass``,
+    which sets the attributes below)."""
+
+    net: Network
+    opt: ScheduleOptions
+    n: int
+    dur: list[int]
+    ms: list[bool]
+    cal: list[WorkCalendar]
+    es: list[int]
+    ef: list[int]
+    sp: list[int]
+    warnings: list[str]
+    status: dt.date | None
+    state: list[str]
+    rem: list[int]
+    floor: list[int]
 
     # -- progress -----------------------------------------------------------------------------
     def _progress(self) -> None:
@@ -72,30 +102,17 @@ class ProgressMixin:
             self.rem[i] = max(left, 1)
 
 
-def constraint_indices(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or after ``day``". A milestone's date is its finish."""
-    o = day.toordinal()
-    e = c.count_before(o) + 1  # smallest end whose last working day is on/after day
-    if milestone and o <= c.day_ordinal(0):
-        return 0, 0  # offset 0 already shows on the first working day
-    return (e if milestone else c.count_before(o)), e
-
-
-def constraint_late(c: WorkCalendar, day: dt.date, milestone: bool) -> tuple[int, int]:
-    """(start index, end index) for "on or before ``day``"."""
-    e = c.count_before(day.toordinal() + 1)  # largest end whose last working day ≤ day
-    return (e if milestone else e - 1), e
-
-
 def display_dates(cal, ms, starts, ends) -> tuple[list[dt.date], list[dt.date]]:
     """Display dates: start = the working day at ``start``; finish = the last working day
     before ``end``; a milestone shows the day before its index (or index 0's day)."""
-    by_cal: dict[int, tuple[WorkCalendar, list[int]]] = {}
+    by_cal: dict[int, tuple[WorkCalendar, Sequence[int]]] = {}
     if cal and all(c is cal[0] for c in cal):
         by_cal[id(cal[0])] = (cal[0], range(len(cal)))
     else:
+        groups: dict[int, tuple[WorkCalendar, list[int]]] = {}
         for i, c in enumerate(cal):
-            by_cal.setdefault(id(c), (c, []))[1].append(i)
+            groups.setdefault(id(c), (c, []))[1].append(i)
+        by_cal.update(groups)
     first: list = [None] * len(starts)
     last: list = [None] * len(starts)
     for c, members in by_cal.values():

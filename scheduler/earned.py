@@ -130,6 +130,7 @@ def earned(tower: Tower, baseline: Baseline, current: Schedule, done: int) -> Ea
     cal = current.calendars[tower.calendar]
     t = [cal.index_on_or_after(first) - 1]
     for day in plan[:min(done + 1, len(plan))]:
+        assert day is not None  # checked above
         t.append(max(_wd(cal, day), t[-1]))  # floor order; a floor never earlier than below
     es = t[done] + (share * (t[done + 1] - t[done]) if done < len(plan) else 0.0)
     at = _wd(cal, status)

@@ -56,6 +56,7 @@ class CalendarRangeError(SchedulerError):
     """A date falls outside the years a calendar knows (the Chinese base's years, say)."""
 
     code = "date_out_of_range"
+    calendar: str | None = None  # the calendar's name, set where the error is made
 
 
 class ProgressError(SchedulerError):

@@ -4,8 +4,8 @@ A link *drives* its successor when it has no slack given the early dates: the su
 exactly when that link lets it. Following driving links back from an activity leads to what
 set the chain going: the project start, the status date (nothing unfinished starts before it),
 a constraint, or recorded progress. Slack uses the forward pass's own arithmetic
-(:mod:`scheduler.timepoints` for links between calendars or with calendar-day lags), in working
-days of the successor's calendar.
+(:mod:`scheduler.rules` for links between calendars or with calendar-day lags), in working days
+of the successor's calendar.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .graph import LINK_ENDS
 from .network import Link
 from .result import COMPLETE, IN_PROGRESS, Schedule, ScheduledActivity
-from .timepoints import back_bound, forward_need
+from .rules import CONSTRAINT_RULES, LINK_ENDS, back_bound, forward_need
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +99,9 @@ class _View:
     def start_point(self, i: int) -> int:
         """The start successors' SS/SF links see: the actual start when work has begun."""
         s = self.s
-        if s.state[i] == IN_PROGRESS:
-            a = self.acts[i]
-            return min(self.cal[i].index_on_or_after(a.actual_start), self.floor(i))
+        started = self.acts[i].actual_start
+        if s.state[i] == IN_PROGRESS and started is not None:  # in progress: it has started
+            return min(self.cal[i].index_on_or_after(started), self.floor(i))
         return s.es[i]
 
     def slack(self, link: Link) -> int | None:
@@ -173,11 +172,12 @@ class _View:
             return (f"{a.id} is in progress since {a.actual_start}: its remaining {rec.remaining} "
                     f"working days run from the status date {s.status_date}")
         con = a.constraint
-        if con is not None and con.type == "ALAP":
-            return f"{a.id} is scheduled as late as possible (ALAP)"
-        if con is not None and con.date is not None and con.type in ("SNET", "FNET", "MSO",
-                                                                     "MFO"):
-            return f"{a.id} has the constraint {con.type} {con.date}"
+        if con is not None:
+            rule = CONSTRAINT_RULES[con.type]
+            if rule.alap:
+                return f"{a.id} is scheduled as late as possible (ALAP)"
+            if rule.early and con.date is not None:  # a date that sets the early start
+                return f"{a.id} has the constraint {con.type} {con.date}"
         if s.status_date is not None and s.es[i] == self.floor(i) and s.es[i] > 0:
             return (f"nothing unfinished starts before the status date {s.status_date} (the "
                     f"project's data date, the latest day progress is recorded for any tower: "

@@ -53,7 +53,8 @@ class CycleFit:
     def days(self, place: int) -> float | None:
         """Forecast working days for the typical floor at ``place`` (1 = first above ground),
         never below ``minimum`` (nor 1) nor above ``maximum``."""
-        if self.method == "learning" and self.first is not None:
+        if self.method == "learning" and self.first is not None \
+                and self.exponent is not None:
             value = max(self.first * place ** self.exponent, self.minimum or 1.0)
             return min(value, self.maximum) if self.maximum else value
         return self.cycle

@@ -7,10 +7,10 @@ second); networkx is used only when there is a loop, to name the activities in i
 from __future__ import annotations
 
 from .errors import CycleError, UnknownActivityError, suggest
-from .network import LINK_TYPES, Network
+from .network import Network
+from .rules import LINK_ENDS, LINK_TYPES
 
-# Which end of each activity a link type ties: (pred uses its end, succ uses its end).
-LINK_ENDS = {"FS": (True, False), "SS": (False, False), "FF": (True, True), "SF": (False, True)}
+__all__ = ["LINK_ENDS", "find_cycle", "link_positions", "topological_order"]
 
 
 def link_positions(network: Network) -> tuple[list[int], list[int]]:

@@ -4,7 +4,8 @@ Each activity's early start, early end and late end are rows of ``(activities, i
 arrays; the loops go over activities and links in topological order, exactly as the scalar
 engine does, and every step is one numpy operation over all iterations of a chunk. The set-up
 (progress, calendars, links, constraints) is the scalar engine's own (:func:`cpm.prepare`), so a
-run whose durations equal the plan's gives the deterministic schedule to the day.
+run whose durations equal the plan's gives the deterministic schedule to the day, and the link and
+constraint rules are :mod:`scheduler.rules`' own, applied to arrays.
 
 Recorded work is fixed: a finished activity keeps its actual dates and an activity in progress
 its actual start; only remaining durations vary. A link from fixed work is turned into a
@@ -15,10 +16,8 @@ activity's realised span, so floats stay consistent.
 
 from __future__ import annotations
 
-from .cpm_parts import constraint_indices, constraint_late  # the scalar engine's own rules
-from .mc_tables import back_bound, forward_need, point
 from .result import COMPLETE, IN_PROGRESS, NOT_STARTED
-from .timepoints import forward_need as scalar_need
+from .rules import CONSTRAINT_RULES, Arc, back_bound, early_start, forward_need, late_end, point
 
 
 class Passes:
@@ -44,26 +43,27 @@ class Passes:
         p, state = self.p, self.p.state
         self.floor = list(p.floor)
         self.const_end: list[list[int]] = [[] for _ in range(self.n)]  # need − d (se links)
-        self.inc: list[list[tuple]] = [[] for _ in range(self.n)]
+        self.inc: list[list[Arc]] = [[] for _ in range(self.n)]
         for i in range(self.n):
             if self.override and state[i] == IN_PROGRESS:
                 continue  # progress override: its remaining work ignores its predecessors
-            for q, pe, se, lag, cd, fast in p.inc[i]:
+            for arc in p.inc[i]:
+                q, _, pe, se, lag, cd, plain = arc
                 fixed = state[q] == COMPLETE or (state[q] == IN_PROGRESS and not pe)
                 if not fixed:
-                    self.inc[i].append((q, pe, se, lag, cd, fast, self.tab[q], self.tab[i]))
+                    self.inc[i].append(arc)
                     continue
                 val = self.fef[q] if pe else self.fsp[q]
-                need = val + lag if fast else scalar_need(p.cal[q], p.ms[q], pe, val, p.cal[i],
-                                                          p.ms[i], se, lag, cd)
+                need = val + lag if plain else forward_need(p.cal[q], p.ms[q], pe, val, p.cal[i],
+                                                            p.ms[i], se, lag, cd)
                 if se:
                     self.const_end[i].append(need)
                 elif need > self.floor[i]:
                     self.floor[i] = need
-        self.out = [[(s, pe, se, lag, cd, fast, self.tab[s], self.tab[i])
-                     for s, pe, se, lag, cd, fast in p.out[i]
-                     if not (state[s] == COMPLETE or (self.override and state[s] == IN_PROGRESS))
-                     and not (state[i] == IN_PROGRESS and not pe)]
+        self.out = [[arc for arc in p.out[i]
+                     if not (state[arc.succ] == COMPLETE
+                             or (self.override and state[arc.succ] == IN_PROGRESS))
+                     and not (state[i] == IN_PROGRESS and not arc.pred_end)]
                     for i in range(self.n)]
 
     def _fixed_finish_points(self) -> None:
@@ -71,14 +71,14 @@ class Passes:
         self.fixed_point: dict[str, int] = {}
         for i in range(self.n):
             if p.state[i] == COMPLETE:
-                t = point_scalar(p.cal[i], p.ms[i], self.fef[i])
+                t = point(p.cal[i], p.ms[i], True, self.fef[i])
                 name = p.cal[i].name
                 self.fixed_point[name] = max(self.fixed_point.get(name, t), t)
 
     # -- forward ------------------------------------------------------------------------------
     def forward(self, dur, es, ef, weather) -> None:
         """Early starts and ends for durations ``dur`` (rows per activity)."""
-        np, p, state = self.np, self.p, self.p.state
+        np, p, state, tab = self.np, self.p, self.p.state, self.tab
         k = dur.shape[1]
         for i in self.order:
             if state[i] == COMPLETE:
@@ -90,10 +90,10 @@ class Passes:
             if not (self.override and state[i] == IN_PROGRESS):
                 for need in self.const_end[i]:
                     np.maximum(start, need - d, out=start)
-                for q, pe, se, lag, cd, fast, pt, st in self.inc[i]:
+                for q, _, pe, se, lag, cd, plain in self.inc[i]:
                     val = ef[q] if pe else (es[q] if state[q] == NOT_STARTED else self.fsp[q])
-                    need = val + lag if fast else forward_need(pt, p.ms[q], pe, val, st,
-                                                               p.ms[i], se, lag, cd)
+                    need = val + lag if plain else forward_need(tab[q], p.ms[q], pe, val, tab[i],
+                                                                p.ms[i], se, lag, cd)
                     np.maximum(start, need - d if se else need, out=start)
             con = self.cons[i]
             if con is not None and state[i] == NOT_STARTED and con.date is not None:
@@ -105,16 +105,10 @@ class Passes:
                 ef[i] = start + d
 
     def _constrain(self, i: int, con, start, d):
-        np, kind = self.np, con.type
-        if kind in ("SNLT", "FNLT"):
-            return start
-        s_on, e_on = constraint_indices(self.p.cal[i], con.date, self.p.ms[i])
-        if kind == "SNET":
-            return np.maximum(start, s_on)
-        if kind == "FNET":
-            return np.maximum(start, e_on - d)
-        want = s_on if kind == "MSO" else e_on - d
-        return np.maximum(np.broadcast_to(want, start.shape), self.p.floor[i])
+        np = self.np
+        got, _ = early_start(con, self.p.cal[i], self.p.ms[i], start, d, self.p.floor[i],
+                             np.maximum)
+        return got if np.shape(got) == start.shape else np.broadcast_to(got, start.shape)
 
     # -- project finish, ALAP, backward -------------------------------------------------------
     def finish_points(self, ef):
@@ -145,7 +139,7 @@ class Passes:
     def alap(self, es, ef, early_cap) -> None:
         np, p = self.np, self.p
         moves = [i for i in self.order if self.cons[i] is not None
-                 and self.cons[i].type == "ALAP" and p.state[i] == NOT_STARTED]
+                 and CONSTRAINT_RULES[self.cons[i].type].alap and p.state[i] == NOT_STARTED]
         for i in reversed(moves):
             span = ef[i] - es[i]
             end = self._latest_end(i, early_cap, es, ef, None, span)
@@ -163,28 +157,23 @@ class Passes:
             span = ef[i] - es[i]
             end = self._latest_end(i, cap, None, None, lf, span, es, ef)
             con = self.cons[i]
-            if con is not None and con.date is not None and con.type not in ("SNET", "FNET"):
-                rule = constraint_indices if con.type in ("MSO", "MFO") else constraint_late
-                s_by, e_by = rule(p.cal[i], con.date, p.ms[i])
-                if con.type in ("SNLT", "MSO"):
-                    if p.state[i] == NOT_STARTED:
-                        end = np.minimum(end, s_by + span)
-                else:
-                    end = np.minimum(end, e_by)
+            if con is not None:
+                end = late_end(con, p.cal[i], p.ms[i], end, span, p.state[i] != NOT_STARTED,
+                               np.minimum)
             lf[i] = end
 
     def _latest_end(self, i, caps, e_s, e_f, lf, span, es=None, ef=None):
         """Latest end of ``i`` its successors allow: their early dates (``e_s``/``e_f``, for
         ALAP) or their late dates (``lf``; a late start is ``lf`` minus the realised span)."""
-        np, p = self.np, self.p
+        np, p, tab = self.np, self.p, self.tab
         lim = caps[p.cal[i].name]
-        for s, pe, se, lag, cd, fast, st, pt in self.out[i]:
+        for _, s, pe, se, lag, cd, plain in self.out[i]:
             if lf is None:
                 val = e_f[s] if se else e_s[s]
             else:
                 val = lf[s] if se else lf[s] - (ef[s] - es[s])
-            bound = val - lag if fast else back_bound(st, p.ms[s], se, val, pt, p.ms[i], pe,
-                                                      lag, cd)
+            bound = val - lag if plain else back_bound(tab[s], p.ms[s], se, val, tab[i], p.ms[i],
+                                                       pe, lag, cd)
             if not pe:
                 bound = bound + span
             lim = np.minimum(lim, bound)
@@ -200,14 +189,8 @@ class Passes:
         t = self.tab[i]
         row = ef[i]
         if p.ms[i]:
-            days = np.where(row == 0, t.ord0, t.ord(row - 1))
+            days = np.where(row == 0, t.ord0, t.day_ordinal(row - 1))
             floor = status_floor.get(p.cal[i].name)
             return days if floor is None else np.maximum(days, floor)
-        return t.ord(row - 1)
+        return t.day_ordinal(row - 1)
 
-
-def point_scalar(cal, milestone: bool, index: int) -> int:
-    """The end point of an activity (scalar), as :func:`scheduler.timepoints.point`."""
-    from .timepoints import point as scalar_point
-
-    return scalar_point(cal, milestone, True, index)

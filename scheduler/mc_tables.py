@@ -2,8 +2,9 @@
 
 :class:`CalTable` precomputes, for one calendar and a range of indices, the ordinal of every
 working day and, for every ordinal in that span, how many working days lie before it. With those
-two arrays the link arithmetic of :mod:`scheduler.timepoints` (links between calendars,
-calendar-day lags) runs on whole arrays of iterations at once. numpy is imported by the caller
+two arrays the link rules of :mod:`scheduler.rules` (links between calendars, calendar-day lags)
+run on whole arrays of iterations at once: a table answers the same questions as a
+:class:`~scheduler.calendar.WorkCalendar`, for arrays of indices or time points. numpy is imported by the caller
 (:mod:`scheduler.montecarlo`) only when a risk run starts.
 """
 
@@ -27,13 +28,23 @@ class CalTable:
         self.cb = (np.searchsorted(self.ords, span) + lo).astype(np.int64)
         self.ord0 = cal.day_ordinal(0)
 
-    def ord(self, idx):
+    def day_ordinal(self, idx):
         """Ordinal of working day ``idx`` (array)."""
         return self.np.take(self.ords, idx - self.lo, mode="clip")
 
     def count_before(self, ordinal):
         """Working days before the time point ``ordinal`` (array), relative to index 0."""
         return self.np.take(self.cb, ordinal - self.olo, mode="clip")
+
+    def boundary_point(self, idx):
+        """:meth:`WorkCalendar.boundary_point` over an array of indices."""
+        return self.np.where(idx == 0, self.ord0, self.day_ordinal(idx - 1) + 1)
+
+    def boundary_index(self, ordinal):
+        """:meth:`WorkCalendar.boundary_index` over an array of time points."""
+        np = self.np
+        need = self.count_before(ordinal - 1) + 1
+        return np.where(ordinal <= self.ord0, np.minimum(need, 0), need)
 
     def covers(self, low: int, high: int, margin: int) -> bool:
         return self.lo + margin <= low and high < self.hi - margin
@@ -56,39 +67,3 @@ def last_index(cal: WorkCalendar, want: int) -> int:
             hi = mid
     return lo
 
-
-def point(t: CalTable, milestone: bool, end_form: bool, idx):
-    """:func:`scheduler.timepoints.point` over an array of indices."""
-    if milestone:
-        return t.np.where(idx == 0, t.ord0, t.ord(idx - 1) + 1)
-    if end_form:
-        return t.ord(idx - 1) + 1
-    return t.ord(idx)
-
-
-def forward_need(pt: CalTable, p_ms: bool, p_end: bool, value, st: CalTable, s_ms: bool,
-                 s_end: bool, lag: int, calendar_days: bool):
-    """:func:`scheduler.timepoints.forward_need` over an array of predecessor values."""
-    t = point(pt, p_ms, p_end, value)
-    if calendar_days:
-        t = t + lag
-        lag = 0
-    if s_end or s_ms:
-        need = st.count_before(t - 1) + 1
-        if s_ms:
-            need = st.np.where(t <= st.ord0, st.np.minimum(need, 0), need)
-    else:
-        need = st.count_before(t)
-    return need + lag if lag else need
-
-
-def back_bound(st: CalTable, s_ms: bool, s_end: bool, value, pt: CalTable, p_ms: bool,
-               p_end: bool, lag: int, calendar_days: bool):
-    """:func:`scheduler.timepoints.back_bound` over an array of successor values."""
-    k = value if calendar_days else value - lag
-    limit = point(st, s_ms, s_end, k)
-    if calendar_days:
-        limit = limit - lag
-    if p_end or p_ms:
-        return pt.count_before(limit)
-    return pt.count_before(limit + 1) - 1

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .cpm import ScheduleOptions, prepare
 from .errors import CalendarRangeError, SchedulerError
@@ -32,11 +33,11 @@ class Simulation:
     iterations: int
     seed: int
     deterministic: Schedule
-    project_finish: object
-    finishes: Mapping[str, object]
+    project_finish: Any  # numpy arrays (numpy is imported only when a run starts)
+    finishes: Mapping[str, Any]
     criticality: tuple[float, ...]
-    es: object = None
-    ef: object = None
+    es: Any = None
+    ef: Any = None
 
     def percentile(self, q: float, activity_id: str | None = None) -> dt.date:
         """The date by which a share ``q`` of the iterations finish (the project, or a

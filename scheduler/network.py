@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from .calendar import CalendarSpec
+from .rules import CONSTRAINT_TYPES, DATED_CONSTRAINTS, LINK_TYPES
 
-LINK_TYPES = ("FS", "SS", "FF", "SF")
-CONSTRAINT_TYPES = ("SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO", "ALAP")
-DATED_CONSTRAINTS = ("SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO")
+__all__ = ["CONSTRAINT_TYPES", "DATED_CONSTRAINTS", "LINK_TYPES", "Activity", "Constraint",
+           "Link", "Network"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +85,15 @@ class Network:
     status_date: dt.date | None = None
     deadline: dt.date | None = None
     name: str = ""
-    _index: dict[str, int] = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    _index: dict[str, int] | None = field(default=None, compare=False, repr=False)
 
     def index(self) -> dict[str, int]:
         """Map of activity id → position in ``activities`` (built once)."""
-        if self._index is None:
-            object.__setattr__(self, "_index", {a.id: i for i, a in enumerate(self.activities)})
-        return self._index
+        index = self._index
+        if index is None:
+            index = {a.id: i for i, a in enumerate(self.activities)}
+            object.__setattr__(self, "_index", index)
+        return index
 
     def activity(self, activity_id: str) -> Activity:
         """The activity with this id; ``KeyError`` when there is none."""

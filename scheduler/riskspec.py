@@ -102,7 +102,7 @@ class Resolved:
 def resolve(network: Network, spec: RiskSpec) -> Resolved:
     """The estimate and draw group of every activity: an activity entry wins over a floor
     range, which wins over the defaults (``structure`` for a tower's floor structure)."""
-    floors = {}
+    floors: dict[tuple[str | None, str, int], ThreePoint] = {}
     for fr in spec.floors:
         for n in fr.floors:
             floors[(fr.tower, fr.trade, n)] = fr.estimate

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tui.render.fonts import choose_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "rongfa_tower.yaml"
@@ -28,6 +31,18 @@ def run_cli(*args, env=None, cwd=None, input=None, timeout=120) -> subprocess.Co
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@functools.cache
+def charts_draw_chinese() -> bool:
+    """Whether charts drawn now (in this process or a ``towerplan`` it starts) draw Chinese
+    names: a CJK font is installed and ``TOWERPLAN_NO_CJK_FONT`` is not set. Asks the charts'
+    own font choice, so a test expects what the product does."""
+    return choose_fonts().cjk is not None
+
+
+NO_CJK_WARNING = ("towerplan: warning: no CJK font is installed, so Chinese names are shown as "
+                  "ids")
 
 
 def run_main(capsys, *argv) -> tuple[int, str, str]:

@@ -18,6 +18,10 @@ from .limits import MAX_DAYS, date_problem
 _LAG = re.compile(r"^\s*([+-]?\d+)\s*(cd|wd|d)?\s*$")
 
 
+WHOLE_FILE = "not_a_mapping"  # the code of a problem with the file as a whole (at its start)
+TOP_LEVEL = "top level"  # the field such a problem names
+
+
 def field_name(path: tuple) -> str:
     """``("activities", 3, "predecessors", 1)`` → ``activities[3].predecessors[1]``."""
     out = ""
@@ -47,6 +51,14 @@ class Reader:
         self.error(path, f"unknown {what} {name!r}{extra}", f"unknown_{what}")
 
     # -- shapes -------------------------------------------------------------------------------
+    def whole_file(self, raw, expected: str) -> bool:
+        """True when the parsed file is a mapping; otherwise the one problem with the file as a
+        whole (``the file is a list; <expected>``), placed at the file's start."""
+        if isinstance(raw, dict):
+            return True
+        self.error((), f"the file is {_kind(raw)}; {expected}", WHOLE_FILE)
+        return False
+
     def mapping(self, value, path: tuple, what: str) -> dict | None:
         if isinstance(value, dict):
             return value

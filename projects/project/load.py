@@ -15,7 +15,7 @@ from pathlib import Path
 
 from projects.errors import Problem, ProjectError
 from projects.file.positions import LARGE, locate_many
-from projects.file.reader import Reader, field_name
+from projects.file.reader import TOP_LEVEL, WHOLE_FILE, Reader, field_name
 from projects.file.sections import (
     Header,
     Settings,
@@ -80,8 +80,8 @@ def load_project(path, *, text: str | None = None, raw: dict | None = None) -> P
 
 
 def _build(r: Reader, raw, file: str, text: str) -> Project | None:
-    if not isinstance(raw, dict):
-        r.error((), "a project file is a mapping with project, calendars and activities")
+    if not r.whole_file(raw, "a project file is a mapping with project, calendars and "
+                              "activities"):
         return None
     r.keys(raw, (), TOP_KEYS, required=("project",), what="the project file")
     head = read_header(r, raw.get("project"))
@@ -230,11 +230,14 @@ def problems_error(problems, file: str, text: str | None, raw=None) -> ProjectEr
             doc = None
     out = []
     for path, message, code in problems:
-        if fast is not None:
+        whole = code == WHOLE_FILE  # at the start of the document, or line 1 of an empty one
+        if fast is not None and not whole:
             line, col = fast[path] if path else (0, 0)
         else:
-            line, col = locate(doc, path) if doc is not None and path else (0, 0)
-        out.append(Problem(file, line, col, field_name(path), message, code))
+            line, col = locate(doc, path) if doc is not None and (path or whole) else (
+                (1, 1) if whole else (0, 0))
+        out.append(Problem(file, line, col, TOP_LEVEL if whole else field_name(path), message,
+                           code))
     out.sort(key=lambda p: (p.line, p.column))
     return ProjectError(out)
 

@@ -1,4 +1,5 @@
-"""The ``risk`` section of a project file, and schedule-risk results as frozen records.
+"""The ``risk`` section of a project file, read into the engine's model (a ``RiskSpec``); the
+results of a run are :mod:`projects.risk.result`'s.
 
 ::
 

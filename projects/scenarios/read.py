@@ -88,8 +88,7 @@ def read_scenario(path, r: Reader | None = None) -> Scenario:
 
 def _read(r: Reader, raw, file: str, text: str) -> Scenario:
     stem = Path(file).stem
-    if not isinstance(raw, dict):
-        r.error((), "a scenario file is a mapping with name, base and changes")
+    if not r.whole_file(raw, "a scenario file is a mapping with name, base and changes"):
         return Scenario(file, stem, "", "", (), text, {})
     r.keys(raw, (), SCENARIO_KEYS, required=("base", "changes"), what="the scenario file")
     name = str(raw.get("name") or stem)

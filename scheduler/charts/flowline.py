@@ -148,7 +148,8 @@ def _tower(tower: Tower, current: Schedule, baseline: Baseline, trades, how,
         series.append(FlowSeries("structure", "Structure", "forecast",
                                  (actual.points[-1], *((d, n) for n, d in pours))))
     gap = None
-    if status.highest_floor and status.planned_on:
+    if status.highest_floor and status.planned_on and status.poured_on \
+            and status.days_ahead is not None:
         top = tower.floor(int(status.highest_floor[1:]))
         gap = Gap(top.number, top.label, top.top, status.poured_on, status.planned_on,
                   status.days_ahead)
@@ -183,10 +184,13 @@ def _activity(tower: Tower, trade: str, n: int) -> str:
 
 def _lines(trade, name, ids, current: Schedule, baseline: Baseline, scenario):
     index = current.network.index()
-    plan, done, todo = [], [], []
+    plan: list[tuple[dt.date, int]] = []
+    done: list[tuple[dt.date, int]] = []
+    todo: list[tuple[dt.date, int]] = []
     for n, aid in ids:
-        if baseline.finish(aid) is not None:
-            plan.append((baseline.finish(aid), n))
+        planned = baseline.finish(aid)
+        if planned is not None:
+            plan.append((planned, n))
         if aid not in index:
             continue
         pos = index[aid]

@@ -128,15 +128,18 @@ def gantt_chart(current: Schedule, baseline: Baseline | None = None, towers=(), 
         if tower_ids is not None and not (g.tower and g.key in tower_ids):
             continue
         rows = [_row(s, current, baseline, scenario) for s in g.rows]
-        rows += [_scenario_row(s, scenario, baseline) for s in extra.get(g.key, ())]
+        if scenario is not None:
+            rows += [_scenario_row(s, scenario, baseline) for s in extra.get(g.key, ())]
         rows = [r for r in rows if _keep(r, critical_only, window)]
         if rows:
             groups.append(GanttGroup(g.key, g.label, g.fallback, tuple(_ordered(rows, g))))
     if not groups:
         raise ChartError(_nothing(critical_only, window, tower_ids), code="empty_chart")
     groups.sort(key=lambda g: min(r.start for r in g.rows))
-    first, last = span_of([d for g in groups for r in g.rows for d in r.span()] +
-                          [current.status_date])  # the status date is always a reference
+    span = span_of([d for g in groups for r in g.rows for d in r.span()] +
+                   [current.status_date])  # the status date is always a reference
+    assert span is not None  # there are rows
+    first, last = span
     return GanttChart(title, plain(title, current.network.name or "Gantt"), level,
                       tuple(groups), window.clip(first, last), current.status_date,
                       getattr(baseline, "name", None), scenario_name)
@@ -157,7 +160,8 @@ def _row(spec: RowSpec, sched: Schedule, baseline: Baseline | None,
         percent=percent, done_until=done_until, baseline=base,
         target=act.target if spec.kind == "milestone" else None,
         key_node=act.key_node and spec.kind == "milestone", scenario=scen,
-        scenario_critical=bool(scen) and _any_critical(scenario, spec.ids), members=len(pos))
+        scenario_critical=bool(scen) and scenario is not None
+        and _any_critical(scenario, spec.ids), members=len(pos))
 
 
 def progress(sched: Schedule, pos) -> tuple[float, dt.date | None]:
@@ -230,7 +234,9 @@ def _scenario_only(specs, scenario, towers, level) -> dict[str, list[RowSpec]]:
 
 
 def _scenario_row(spec: RowSpec, scenario: Schedule, baseline: Baseline | None) -> GanttRow:
-    start, finish = _dates(scenario, spec.ids)
+    dates = _dates(scenario, spec.ids)
+    assert dates is not None  # a row only the scenario has
+    start, finish = dates
     return GanttRow(spec.key, spec.label, spec.fallback, spec.kind, start, finish,
                     critical=False, state=NOT_STARTED, percent=0.0, done_until=None,
                     baseline=_baseline(baseline, spec.ids), scenario=(start, finish),

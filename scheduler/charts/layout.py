@@ -94,7 +94,7 @@ def _daily(first: dt.date, last: dt.date, months, weeks) -> TimeScale:
 
 def _month_starts(first: dt.date, last: dt.date):
     y, m = first.year, first.month
-    out = []
+    out: list[dt.date] = []
     while True:
         day = dt.date(y, m, 1)
         if day > last:

@@ -140,7 +140,7 @@ def _floors(tower: Tower, current: Schedule, baseline: Baseline, how,
         curves.append(Curve("forecast", _cumulate(None, days, origin)))
     if scenario is not None:
         curves.append(_scenario_floors(scenario, keys, origin))
-    planned = float(sum(1 for d in plan if status and d <= status)) if status else None
+    planned = float(len([d for d in plan if d <= status])) if status else None
     return TowerCurves(tower.id, tower.name, f"Tower {tower.id}", float(len(keys)),
                        tuple(c for c in curves if c.points),
                        float(len(done)) if status else None, planned,
@@ -179,7 +179,9 @@ def _weighted(tower: Tower, current: Schedule, baseline: Baseline, how,
             if a.tower == tower.id and a.duration > 0]
     total = float(sum(a.duration for _, a in acts)) or 1.0
     status = current.status_date
-    plan, done, todo = defaultdict(float), defaultdict(float), defaultdict(float)
+    plan: defaultdict[dt.date, float] = defaultdict(float)
+    done: defaultdict[dt.date, float] = defaultdict(float)
+    todo: defaultdict[dt.date, float] = defaultdict(float)
     for i, a in acts:
         cal = current.calendars[a.calendar]
         got = baseline.get(a.id)

@@ -3,7 +3,9 @@ them, make-up working days (调休), own days overriding the base, and the years
 
 Dragon Boat 2023: Thu 06-22 – Sat 06-24 off, Sun 06-25 worked. Spring Festival 2024: Sat 02-10 –
 Sat 02-17 off, Sun 02-04 and Sun 02-18 worked, Fri 02-09 (New Year's Eve) an ordinary working day.
-The base knows 2004–2026; 2027 is outside it unless ``known_until`` extends it.
+The base knows the years of the installed chinese-calendar (2004–2026 in its 2025 releases); the
+year after its last is outside it unless ``known_until`` extends it. The tests of that edge take
+the last year from the library itself, so a release that adds a year does not break them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from chinese_calendar import constants as cn  # the base's own tables, read by the oracle
 
 from scheduler import (
     Activity,
@@ -25,6 +28,9 @@ from scheduler import (
 D = dt.date.fromisoformat
 CN_6 = CalendarSpec(base="cn", workweek=frozenset(range(6)))
 CN_5 = CalendarSpec(base="cn")
+FIRST = min(cn.holidays).year
+LAST = max(cn.holidays).year  # the last year the installed chinese-calendar knows
+NEXT = LAST + 1  # a year it cannot know: no upper bound on the dependency is assumed
 
 
 @pytest.mark.parametrize(("spec", "day", "working"), [
@@ -107,51 +113,92 @@ def test_own_days_override_the_base():
     assert c.is_working(D("2023-06-23")) is False  # the rest of the break is still off
 
 
-def test_a_date_in_2027_is_out_of_range():
-    c = WorkCalendar(CN_6, D("2026-03-02"))
+def _working(day: dt.date, week: int = 6, own_off=frozenset()) -> bool:
+    """The base read straight from chinese-calendar's tables (an oracle independent of
+    WorkCalendar): a break day is off, a make-up day is worked, else the working week."""
+    if day in own_off or day in cn.holidays:
+        return False
+    return day in cn.workdays or day.weekday() < week
+
+
+def _working_days(first: dt.date, last: dt.date, **kw) -> list[dt.date]:
+    days = (first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+    return [d for d in days if _working(d, **kw)]
+
+
+def test_a_date_after_the_last_known_year_is_out_of_range():
+    c = WorkCalendar(CN_6, dt.date(LAST, 3, 2))
+    unknown = dt.date(NEXT, 3, 1)
     with pytest.raises(CalendarRangeError) as info:
-        c.is_working(D("2027-03-01"))
+        c.is_working(unknown)
     assert info.value.code == "date_out_of_range"
-    assert "2027-03-01" in str(info.value) and "known_until" in str(info.value)
-    with pytest.raises(CalendarRangeError):
-        WorkCalendar(CN_6, D("2027-03-01"))
+    assert str(info.value) == (
+        f"calendar 'default': the Chinese base calendar knows {FIRST}–{LAST}, but the schedule "
+        f"reaches {unknown}, after {LAST}-12-31; add the holidays and make-up days of the other "
+        f"years to the calendar and set known_until")
+    with pytest.raises(CalendarRangeError) as info:
+        WorkCalendar(CN_6, unknown)
+    assert info.value.code == "date_out_of_range"
 
 
 def test_known_until_extends_the_base():
-    spec = CalendarSpec(base="cn", workweek=frozenset(range(6)), known_until=D("2027-12-31"),
-                        holidays=frozenset({D("2027-01-01")}))
-    c = WorkCalendar(spec, D("2026-03-02"))
-    assert c.is_working(D("2027-03-01")) is True
-    assert c.is_working(D("2027-01-01")) is False
-    assert WorkCalendar(spec, D("2027-03-01")).date_of(0) == D("2027-03-01")
+    new_year = dt.date(NEXT, 1, 1)
+    spec = CalendarSpec(base="cn", workweek=frozenset(range(6)), known_until=dt.date(NEXT, 12, 31),
+                        holidays=frozenset({new_year}))
+    c = WorkCalendar(spec, dt.date(LAST, 3, 2))
+    monday = dt.date(NEXT, 3, 1) + dt.timedelta(days=-dt.date(NEXT, 3, 1).weekday() % 7)
+    assert c.is_working(monday) is True
+    assert c.is_working(new_year) is False
+    assert WorkCalendar(spec, monday).date_of(0) == monday
 
 
-@pytest.mark.parametrize(("known_until", "finish"), [
-    # Mon–Sat from Tue 2026-12-01: December has 31 − 4 Sundays = 27 working days; 3 more are
-    # Sat 01-02, Mon 01-04, Tue 01-05 (Fri 01-01 is the user's own holiday).
-    pytest.param("2027-12-31", "2027-01-05", id="extended"),
-    pytest.param(None, None, id="out-of-range"),
+@pytest.mark.parametrize("known_until", [
+    pytest.param(dt.date(NEXT, 12, 31), id="extended"),
+    pytest.param(None, id="out-of-range"),
 ])
-def test_schedule_into_2027(known_until, finish):
-    spec = CalendarSpec(base="cn", workweek=frozenset(range(6)),
-                        known_until=D(known_until) if known_until else None,
-                        holidays=frozenset({D("2027-01-01")}))
+def test_schedule_into_the_year_after_the_last_known(known_until):
+    new_year = dt.date(NEXT, 1, 1)
+    spec = CalendarSpec(base="cn", workweek=frozenset(range(6)), known_until=known_until,
+                        holidays=frozenset({new_year}))
     acts = [Activity("A", duration=30)]
-    if finish is None:
+    if known_until is None:
         with pytest.raises(CalendarRangeError) as info:
-            run("2026-12-01", acts, spec=spec)
+            run(f"{LAST}-12-01", acts, spec=spec)
         assert info.value.code == "date_out_of_range"
-    else:
-        assert run("2026-12-01", acts, spec=spec)["A"].finish == D(finish)
+        return
+    # Mon–Sat from 1 December: at most 27 working days in December, so A ends in January,
+    # with the user's own New Year's day off.
+    days = _working_days(dt.date(LAST, 12, 1), dt.date(NEXT, 1, 31), own_off={new_year})
+    assert days[29].year == NEXT and new_year not in days
+    assert run(f"{LAST}-12-01", acts, spec=spec)["A"].finish == days[29]
+
+
+def test_in_2026_a_hand_checked_month_into_2027():
+    # Mon–Sat from Tue 2026-12-01: December has 31 − 4 Sundays = 27 working days; 3 more are
+    # Sat 01-02, Mon 01-04, Tue 01-05 (Fri 01-01 is the user's own holiday). Whether or not
+    # the installed chinese-calendar knows 2027, known_until and the own days cover it.
+    spec = CalendarSpec(base="cn", workweek=frozenset(range(6)), known_until=D("2027-12-31"),
+                        holidays=frozenset({D("2027-01-01"), D("2027-01-03")}), workdays=frozenset({
+                            D("2027-01-02"), D("2027-01-04"), D("2027-01-05")}))
+    assert run("2026-12-01", [Activity("A", duration=30)], spec=spec)["A"].finish == \
+        D("2027-01-05")
 
 
 def test_out_of_range_message_names_the_date_reached():
     with pytest.raises(CalendarRangeError) as info:
-        run("2026-12-01", [Activity("A", duration=30)])
-    assert "2027-01" in str(info.value) and "2030" not in str(info.value)
+        run(f"{LAST}-12-01", [Activity("A", duration=30)])
+    assert f"reaches about {NEXT}-01" in str(info.value) and str(NEXT + 3) not in str(info.value)
 
 
 def test_last_known_day_is_usable():
+    december = _working_days(dt.date(LAST, 12, 1), dt.date(LAST, 12, 31))
+    c = WorkCalendar(CN_6, dt.date(LAST, 12, 1))
+    assert c.working_days_between(dt.date(LAST, 12, 1), dt.date(LAST, 12, 31)) == len(december)
+    assert c.index_on_or_before(dt.date(LAST, 12, 31)) == len(december) - 1
+    assert c.date_of(len(december) - 1) == december[-1]
+
+
+def test_in_2026_hand_checked_december():
     # Both ends are in 2026: Mon–Sat December 2026 from the 1st: 27 working days.
     c = WorkCalendar(CN_6, D("2026-12-01"))
     assert c.working_days_between(D("2026-12-01"), D("2026-12-31")) == 27
@@ -159,6 +206,13 @@ def test_last_known_day_is_usable():
 
 
 def test_schedule_ending_on_the_last_known_day():
+    # Mon–Fri: A(4) on the last four working days of the last known year.
+    last4 = _working_days(dt.date(LAST, 12, 1), dt.date(LAST, 12, 31), week=5)[-4:]
+    sched = run(last4[0].isoformat(), [Activity("A", duration=4)], spec=CN_5)
+    assert sched["A"].finish == sched.project_finish == last4[-1]
+
+
+def test_in_2026_schedule_ending_on_new_years_eve():
     # Mon–Fri from Mon 2026-12-28: A(4) Mon 28 – Thu 31.
     sched = run("2026-12-28", [Activity("A", duration=4)], spec=CN_5)
     assert sched["A"].finish == D("2026-12-31")

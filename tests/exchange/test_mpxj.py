@@ -26,7 +26,8 @@ SITE_OFFICE = ROOT / "tests" / "data" / "site_office_mspdi.xml"
 
 
 def _why_not() -> str | None:
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    home = os.environ.get("JAVA_HOME")
+    if not (Path(home, "bin", "java").exists() if home else shutil.which("java")):
         return "no Java runtime (apt-get install default-jre-headless)"
     for module in ("mpxj", "jpype"):
         if importlib.util.find_spec(module) is None:

@@ -22,7 +22,8 @@ def db_url(request, tmp_path):
         return
     base = os.environ.get(PG_ENV)
     if not base:
-        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against (apt-get "
+                    f"install postgresql; .ci/run starts one and sets it)")
     import sqlalchemy as sa
 
     schema = f"t_{uuid.uuid4().hex[:12]}"

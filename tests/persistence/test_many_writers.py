@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 
@@ -119,33 +120,44 @@ FIRST_CONNECT = r"""
 import sys, time
 from pathlib import Path
 from projects.storage.engine import make_engine
-path, go = sys.argv[1], sys.argv[2]
-while not Path(go).exists():
-    time.sleep(0.001)
-with make_engine(f"sqlite:///{path}").connect() as conn:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
-    conn.exec_driver_sql("INSERT INTO t VALUES (1)")
-    conn.commit()
-    print(conn.exec_driver_sql("PRAGMA journal_mode").scalar(), flush=True)
+folder, rounds = Path(sys.argv[1]), int(sys.argv[2])
+for r in range(rounds):
+    print("ready", flush=True)  # imports done, previous round's connection closed
+    go = folder / f"go{r}"
+    while not go.exists():
+        time.sleep(0.0005)
+    with make_engine(f"sqlite:///{folder / f'new{r}.db'}").connect() as conn:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+        conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+        conn.commit()
+        print(conn.exec_driver_sql("PRAGMA journal_mode").scalar(), flush=True)
 """
 
 
 def test_first_connections_to_a_new_sqlite_file_all_get_wal(tmp_path):
     """Several processes opening a database file nobody has opened yet, and writing to it,
     race to switch it to WAL; SQLite answers "locked" at once to the losers instead of waiting,
-    so the switch is retried. Repeated, because the race is won or lost by microseconds."""
+    so the switch is retried. Repeated on ten new files, because the race is won or lost by
+    microseconds: in each round every process says it is ready before the go file appears,
+    so all four really open the new file together."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for round_ in range(10):
-        db, go = tmp_path / f"new{round_}.db", tmp_path / f"go{round_}"
-        procs = [subprocess.Popen([sys.executable, "-c", FIRST_CONNECT, str(db), str(go)],
-                                  env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(4)]
-        go.touch()
+    rounds = 10
+    procs = [subprocess.Popen([sys.executable, "-c", FIRST_CONNECT, str(tmp_path), str(rounds)],
+                              env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(4)]
+    try:
+        for r in range(rounds):
+            assert [p.stdout.readline().strip() for p in procs] == ["ready"] * 4, r
+            (tmp_path / f"go{r}").touch()
+            modes = [p.stdout.readline().strip() for p in procs]
+            assert modes == ["wal"] * 4, (r, modes, [p.poll() and p.stderr.read() for p in procs])
+            with sqlite3.connect(tmp_path / f"new{r}.db") as check:
+                assert check.execute("SELECT count(*) FROM t").fetchone() == (4,)
         outs = [p.communicate(timeout=60) for p in procs]
         assert [p.returncode for p in procs] == [0] * 4, [e for _, e in outs]
-        assert [o.strip() for o, _ in outs] == ["wal"] * 4
-        import sqlite3
-
-        with sqlite3.connect(db) as check:
-            assert check.execute("SELECT count(*) FROM t").fetchone() == (4,)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()

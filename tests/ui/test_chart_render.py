@@ -82,8 +82,8 @@ def test_svg_and_pdf_by_extension(chart, tmp_path):
 def test_chinese_labels_with_a_cjk_font_and_no_missing_glyph(chart, tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        got = render_gantt(chart, tmp_path / "g.svg")
-        render_gantt(chart, tmp_path / "g.png")
+        got = render_gantt(chart, tmp_path / "g.svg", cjk=True)  # TOWERPLAN_NO_CJK_FONT aside
+        render_gantt(chart, tmp_path / "g.png", cjk=True)
     assert not [w for w in caught if "missing from font" in str(w.message)]
     assert got.warnings == ()
     svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
@@ -125,7 +125,7 @@ def test_a_cjk_font_missing_from_matplotlibs_cache_is_found_on_disk():
             "fm.fontManager.ttflist = [f for f in fm.fontManager.ttflist\n"
             "    if not any(k in f.name for k in ('Quan', 'CJK', 'Han', 'Droid', 'UMing'))]\n"
             "from tui.render.fonts import choose_fonts\n"
-            "print(choose_fonts().cjk)\n")
+            "print(choose_fonts(cjk=True).cjk)\n")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() not in ("", "None")  # added from the font file found on disk

@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 CASES = ROOT / "tests" / "cases"
@@ -68,6 +70,30 @@ def test_loop_and_missing_file_exit_2(cli, tmp_path):
     assert res.returncode == 2 and "loop" in res.stderr and "Traceback" not in res.stderr
     res = cli("schedule", tmp_path / "nope.yaml")
     assert res.returncode == 2 and "no such file" in res.stderr
+
+
+@pytest.mark.parametrize(("text", "where", "found"), [
+    ("# towers A and B\n- id: A\n- id: B\n", "2:1", "a list"),
+    ("", "1:1", "empty"),
+    ("# nothing yet\n", "1:1", "empty"),
+    ("rongfa tower\n", "1:1", "'rongfa tower'"),
+])
+def test_a_file_that_is_not_a_mapping_names_its_line(cli, tmp_path, text, where, found):
+    bad = tmp_path / "whole.yaml"
+    bad.write_text(text, encoding="utf-8")
+    res = cli("validate", bad)
+    assert (res.returncode, res.stdout) == (2, "")
+    assert res.stderr == (f"{bad}:{where}: top level: the file is {found}; a project file is a "
+                          f"mapping with project, calendars and activities\n")
+
+
+def test_a_scenario_that_is_not_a_mapping_names_its_line(cli, tmp_path):
+    bad = tmp_path / "scenario.yaml"
+    bad.write_text("- base: rongfa\n", encoding="utf-8")
+    res = cli("whatif", ROOT / "examples" / "rongfa_tower.yaml", bad)
+    assert res.returncode == 2
+    assert res.stderr == (f"{bad}:1:1: top level: the file is a list; a scenario file is a "
+                          f"mapping with name, base and changes\n")
 
 
 def test_yaml_syntax_error_names_the_line(cli, tmp_path):

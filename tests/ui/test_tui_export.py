@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select, Static
 
+from tests.conftest import NO_CJK_WARNING, charts_draw_chinese
 from tests.ui.tuikit import go, make_app, settle
+
+NO_CJK_NOTE = NO_CJK_WARNING.removeprefix("towerplan: warning: ")
 
 
 async def _export(pilot, app, chart: str, path) -> str:
@@ -20,15 +23,33 @@ async def _export(pilot, app, chart: str, path) -> str:
     return str(app.screen.query_one("#export-result", Static).render())
 
 
-async def test_flowline_png_written_and_its_path_shown(tmp_path):
+async def _flowline_shown(tmp_path) -> list[str]:
+    """Write the flowline PNG from the app; the lines it shows under the chart choice."""
     app = make_app(tmp_path)
     out = tmp_path / "site meeting" / "flowline.png"
     out.parent.mkdir()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        shown = await _export(pilot, app, "flowline", out)
-        assert shown.startswith(f"Wrote {out} (1920 × ") and shown.endswith(" px)")
-        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        shown = (await _export(pilot, app, "flowline", out)).splitlines()
+    assert shown[0].startswith(f"Wrote {out} (1920 × ") and shown[0].endswith(" px)")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return shown[1:]
+
+
+async def test_flowline_png_written_and_its_path_shown(tmp_path):
+    warnings = await _flowline_shown(tmp_path)
+    if charts_draw_chinese():
+        assert warnings == []
+    else:  # no CJK font here: the same one warning as without one, below
+        assert len(warnings) == 1 and NO_CJK_NOTE in warnings[0]
+
+
+async def test_without_a_cjk_font_the_one_warning_is_shown_under_the_path(tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setenv("TOWERPLAN_NO_CJK_FONT", "1")
+    warnings = await _flowline_shown(tmp_path)
+    assert len(warnings) == 1 and warnings[0].startswith("warning: " + NO_CJK_NOTE)
+    assert "apt-get install fonts-wqy-microhei" in warnings[0]
 
 
 async def test_the_default_file_follows_the_chart_and_a_bad_folder_is_said(tmp_path):
@@ -45,3 +66,23 @@ async def test_the_default_file_follows_the_chart_and_a_bad_folder_is_said(tmp_p
         assert shown == "Not saved"
         notes = [n.message for n in app._notifications]
         assert any("--output: the folder" in n and "does not exist" in n for n in notes)
+
+
+async def test_the_site_report_and_the_elevation_from_the_app(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        out = tmp_path / "report.pdf"
+        shown = await _export(pilot, app, "report", out)
+        # the week of the status date, 2023-07-04
+        assert shown.startswith(f"Wrote {out} (week 2023-W27, ") and shown.endswith(" pages)")
+        assert out.read_bytes()[:5] == b"%PDF-"
+        pic = tmp_path / "elevation.png"
+        shown = await _export(pilot, app, "elevation", pic)
+        assert shown == f"Wrote {pic} (744 × 1080 px)"
+        assert pic.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        box = app.screen.query_one("#path", Input)
+        app.screen.query_one("#chart", Select).value = "report"
+        box.value = app.screen._default("gantt")
+        await pilot.pause()
+        assert box.value.endswith("rongfa_tower-report.pdf")

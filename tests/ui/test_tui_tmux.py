@@ -15,8 +15,9 @@ import pytest
 from tests.conftest import EXAMPLE, ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux is not installed (CI installs it); this test "
-                                       "drives the real app in a tmux terminal")
+                                reason="tmux is not installed (apt-get install tmux; CI "
+                                       "installs it): this test drives the real app in a "
+                                       "tmux terminal")
 
 
 class Tmux:
