@@ -8,6 +8,9 @@ filled in. A key missing from the table is a bug a test catches (``t`` raises ``
 from __future__ import annotations
 
 import os
+import re
+
+from .i18n_morning import MORNING, NOTES_ZH
 
 LANGUAGES = ("en", "zh")
 _current = ["en"]  # the one language of this process, chosen at start
@@ -50,10 +53,11 @@ S: dict[str, tuple[str, str]] = {
     "plan.month": ("month plan", "月计划"),
     "plan.week": ("week plan", "周计划"),
     "plan.label": ("Plan:", "计划:"),
-    "plan.missing": ("No {plan} is frozen: figures are against the master plan (freeze it: "
-                     "towerplan plan {level} {file} --period {period} --freeze)",
-                     "{plan} 尚未冻结: 以下对比总控计划 (冻结: towerplan plan {level} {file} "
-                     "--period {period} --freeze)"),
+    "plan.missing": ("No {plan} is frozen: figures are against the master plan (F on the "
+                     "overview freezes it; or towerplan plan {level} {file} --period {period} "
+                     "--freeze)",
+                     "{plan} 尚未冻结: 以下对比总控计划 (在总览按 F 冻结; 或 towerplan plan {level} "
+                     "{file} --period {period} --freeze)"),
     "plan.ppc": ("{plan}: PPC {ppc} ({done} of {due} due done)",
                  "{plan}: 计划完成率 PPC {ppc} (应完成 {due} 项, 已完成 {done} 项)"),
     # overview
@@ -100,8 +104,8 @@ S: dict[str, tuple[str, str]] = {
     "state.complete": ("done", "已完成"),
     "ov.no_towers": ("This project has no towers: the overview needs a towers section.",
                      "本项目没有塔楼: 总览需要 towers 部分。"),
-    "ov.error": ("See the message at the bottom right; fix the file and press r to reload.",
-                 "见右下角提示; 修改文件后按 r 重新载入。"),
+    "ov.error": ("Nothing to show until the problem above is fixed.",
+                 "上方的问题解决前无法显示。"),
     # nodes
     "node.status.done early": ("done early", "提前完成"),
     "node.status.done on time": ("done on time", "按时完成"),
@@ -347,6 +351,8 @@ S: dict[str, tuple[str, str]] = {
         "  基准为所选计划层级。\n"),
 }
 
+S.update(MORNING)
+
 
 def use(lang: str | None) -> str:
     """Choose the language: ``en``, ``zh``, or ``None`` for the locale's. Returns it."""
@@ -373,3 +379,15 @@ def t(key: str, **values) -> str:
     """The string ``key`` in the language in use, with ``values`` filled in."""
     text = S[key][1 if _current[0] == "zh" else 0]
     return text.format(**values) if values else text
+
+
+def note(text: str) -> str:
+    """A note from the service (What-if notes are written in English) in the language in
+    use: a known form is said in Chinese, anything else as written."""
+    if _current[0] != "zh":
+        return text
+    for pattern, zh in NOTES_ZH:
+        m = re.match(pattern, text)
+        if m:
+            return zh.format(**m.groupdict())
+    return text

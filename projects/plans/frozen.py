@@ -44,8 +44,10 @@ class PlanStatus:
     status_date: dt.date | None
 
 
-def period_for(tracked: Tracked, level: str, period=None) -> Period:
-    """The period of ``level`` named by ``period``, or the one holding the status date."""
+def period_for(tracked: Tracked, level: str, period=None, *, today: dt.date | None = None
+               ) -> Period:
+    """The period of ``level`` named by ``period``, or the one holding the status date (with
+    no status date: ``today``, default the system date)."""
     if level not in LEVELS:
         raise ProjectError.single(f"a plan level is one of {', '.join(LEVELS)}, not {level!r}",
                                   file="towerplan", field="level", code="bad_period")
@@ -55,7 +57,7 @@ def period_for(tracked: Tracked, level: str, period=None) -> Period:
         return parse_period(level, str(period))
     if level == "master":
         return MASTER
-    return period_of(level, tracked.status_date or dt.date.today())
+    return period_of(level, tracked.status_date or today or dt.date.today())
 
 
 def _frozen(store: Store | None, project_id: str, periods) -> dict[str, FrozenPlan | None]:
@@ -223,10 +225,23 @@ def record_reason(store: Store, tracked: Tracked, period, activity: str, cause: 
                                                      (text or "").strip(), recorder(by)))
 
 
-def shifted_period(tracked: Tracked, level: str, shift: int = 0, start=None) -> Period:
-    """The :class:`Period` of ``level`` holding the status date (or the period ``start``),
-    moved ``shift`` periods (−1: the one before); the master schedule has no other period."""
-    period = period_for(tracked, level, start)
+def reason_history(store: Store | None, tracked: Tracked, activity: str) -> tuple[Reason, ...]:
+    """Every reason recorded for ``activity`` (an activity or a floor: its pour), in every
+    week, oldest first."""
+    try:
+        target = resolve(tracked.base, activity)
+        aid = target.floor.key if target.kind == "floor" else target.id
+    except ProjectError:
+        aid = activity.strip()  # an id the file no longer has can still have a history
+    return query(store, lambda repo, s: repo.reasons(s, tracked.base.id, None, aid))
+
+
+def shifted_period(tracked: Tracked, level: str, shift: int = 0, start=None, *,
+                   today: dt.date | None = None) -> Period:
+    """The :class:`Period` of ``level`` holding the status date (or the period ``start``;
+    with no status date the one holding ``today``), moved ``shift`` periods (−1: the one
+    before); the master schedule has no other period."""
+    period = period_for(tracked, level, start, today=today)
     day = dt.timedelta(days=1)
     for _ in range(abs(shift) if level != "master" else 0):
         assert period.first is not None and period.last is not None  # not the master

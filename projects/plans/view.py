@@ -129,6 +129,8 @@ def plan_view(project_id: str, period: Period, items, current: Schedule,
                         current.finish[pos] if pos is not None else None, due)
         if frozen is not None and due:
             line = _with(line, _outcome(line, period, status), latest.get(item.activity))
+        elif frozen is not None:  # a reason recorded ahead of the due date shows at once
+            line = _with(line, None, latest.get(item.activity))
         lines.append(line)
     ppc = _ppc(lines) if frozen is not None and dated else None
     return PlanView(project_id, period, status, tuple(lines), frozen,
@@ -143,9 +145,12 @@ def label(b: Baseline) -> str:
     return f"{b.name} plan (version {meta.get('version')})"
 
 
-def _with(line: PlanLine, outcome: str, reason: Reason | None) -> PlanLine:
+def _with(line: PlanLine, outcome: str | None, reason: Reason | None) -> PlanLine:
+    """``line`` with its outcome and the reason recorded for it (kept as soon as it is
+    recorded, dropped once the item is done)."""
+    keep = outcome not in ("done", "removed")
     return PlanLine(line.item, line.reference, line.state, line.start_now, line.finish_now,
-                    line.due, outcome, reason if outcome == "not done" else None)
+                    line.due, outcome, reason if keep else None)
 
 
 def _outcome(line: PlanLine, period: Period, status: dt.date | None) -> str:

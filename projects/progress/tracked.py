@@ -224,3 +224,23 @@ def progress_history(store: Store, tracked: Tracked, activity: str | None = None
 def status_date_history(store: Store, tracked: Tracked) -> tuple[StatusDateChange, ...]:
     """Each move of the project's status date made by recorded progress, oldest first."""
     return query(store, lambda repo, s: repo.status_dates(s, tracked.base.id))
+
+
+SETTING_KEYS = ("app.plan_level",)
+
+
+def remembered(store: Store | None, tracked: Tracked, key: str) -> str | None:
+    """What a front end saved for the project under ``key`` (``None``: nothing yet)."""
+    return query(store, lambda repo, s: repo.setting(s, tracked.base.id, key), None)
+
+
+def remember(store: Store, tracked: Tracked, key: str, value: str, *,
+             by: str | None = None) -> None:
+    """Save a front end's choice for the project (one of :data:`SETTING_KEYS`); the latest
+    saved counts, the earlier ones stay."""
+    if key not in SETTING_KEYS:
+        raise ProjectError.single(f"unknown setting {key!r} ({', '.join(SETTING_KEYS)})",
+                                  file="towerplan", field="setting", code="bad_argument")
+    base = tracked.base
+    with store.writing(base.id, base.name) as session:
+        store.repository.add_setting(session, base.id, key, value, recorder(by))

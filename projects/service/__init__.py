@@ -18,6 +18,8 @@ Tracked (use ``.project`` with the functions that take a project); then ``record
 ``plan_view``, ``freeze_plan`` … See docs/storage.md.
 """
 
+from typing import TYPE_CHECKING
+
 from projects.errors import Problem, ProjectError, one_line
 from projects.file.limits import MAX_DAYS, MAX_ITERATIONS, date_problem
 from projects.progress.tracked import (
@@ -27,6 +29,8 @@ from projects.progress.tracked import (
     open_tracked,
     progress_history,
     record_progress,
+    remember,
+    remembered,
     status_date_history,
     track,
 )
@@ -40,6 +44,13 @@ from projects.project import (
     schedule_project,
 )
 from projects.storage.records import CAUSES
+
+if TYPE_CHECKING:  # the records the front ends receive, named for their annotations
+    from projects.dashboard import ActivityDetail, FloorView
+    from projects.plans.periods import Period
+    from projects.plans.view import PPC, PlanLine, PlanView
+    from projects.scenarios.compare import WhatIf
+    from projects.storage.records import ProgressEntry, Reason
 
 
 def tower_statuses(*args, **kwargs):
@@ -162,6 +173,14 @@ def record_reason(*args, **kwargs):
     """Record why an item of a week plan was not done.
     See :func:`projects.plans.frozen.record_reason`."""
     from projects.plans.frozen import record_reason as call  # on first use
+
+    return call(*args, **kwargs)
+
+
+def reason_history(*args, **kwargs):
+    """Every reason recorded for an activity, in every week.
+    See :func:`projects.plans.frozen.reason_history`."""
+    from projects.plans.frozen import reason_history as call  # on first use
 
     return call(*args, **kwargs)
 
@@ -354,9 +373,11 @@ __all__ = [
     "Problem", "ProjectError", "one_line", "MAX_DAYS", "MAX_ITERATIONS", "date_problem", "CAUSES", "Project", "open_project", "schedule_project",
     "load_and_schedule", "check_project_text", "baseline_schedule", "current_schedule",
     "tower_statuses", "Tracked", "open_store", "open_tracked", "track", "record_progress",
-    "import_progress", "progress_history", "status_date_history", "period_for",
+    "import_progress", "progress_history", "status_date_history", "remember", "remembered", "period_for",
     "shifted_period", "plan_baseline", "plan_view", "week_plan", "freeze_plan", "plan_history",
-    "frozen_plans", "plan_status", "node_review", "record_reason", "whatif", "group_ids",
+    "frozen_plans", "plan_status", "node_review", "record_reason", "reason_history", "whatif",
+    "group_ids", "ActivityDetail", "FloorView", "Period", "PPC", "PlanLine", "PlanView",
+    "ProgressEntry", "Reason", "WhatIf",
     "gantt_chart", "flowline_chart", "scurve_chart", "compare_with", "apply_scenario",
     "explain", "forecast", "risk", "tower_views", "activity_detail", "plan_label",
     "export_mspdi", "import_mspdi", "import_plan", "export_tables_xlsx", "schedule_xlsx", "status_xlsx",

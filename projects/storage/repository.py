@@ -10,7 +10,15 @@ import datetime as dt
 import sqlalchemy as sa
 
 from .records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
-from .tables import PlanItemRow, PlanRow, ProgressRow, ProjectRow, ReasonRow, StatusDateRow
+from .tables import (
+    PlanItemRow,
+    PlanRow,
+    ProgressRow,
+    ProjectRow,
+    ReasonRow,
+    SettingRow,
+    StatusDateRow,
+)
 
 
 def utcnow() -> dt.datetime:
@@ -136,11 +144,16 @@ def add_reason(session, reason: Reason) -> Reason:
     return _reason(row)
 
 
-def reasons(session, project_id: str, period: str) -> tuple[Reason, ...]:
-    """Reasons recorded for a week, oldest first (the last per activity counts)."""
-    rows = session.execute(sa.select(ReasonRow).where(ReasonRow.project == project_id,
-                                                      ReasonRow.period == period)
-                           .order_by(ReasonRow.id)).scalars()
+def reasons(session, project_id: str, period: str | None,
+            activity: str | None = None) -> tuple[Reason, ...]:
+    """Reasons recorded for a week (``None``: every week), optionally for one activity, oldest
+    first (the last per activity and week counts)."""
+    where = [ReasonRow.project == project_id]
+    if period is not None:
+        where.append(ReasonRow.period == period)
+    if activity is not None:
+        where.append(ReasonRow.activity == activity)
+    rows = session.execute(sa.select(ReasonRow).where(*where).order_by(ReasonRow.id)).scalars()
     return tuple(_reason(r) for r in rows)
 
 
@@ -161,3 +174,20 @@ def status_dates(session, project_id: str) -> tuple[StatusDateChange, ...]:
                            .order_by(StatusDateRow.id)).scalars()
     return tuple(StatusDateChange(r.project, r.status_date, r.previous, r.cause, r.recorded_by,
                                   _aware(r.recorded_at), r.id) for r in rows)
+
+
+# -- settings ---------------------------------------------------------------------------------
+def add_setting(session, project_id: str, key: str, value: str, by: str) -> None:
+    session.add(SettingRow(project=project_id, key=key, value=value, recorded_at=utcnow(),
+                           recorded_by=by))
+
+
+def setting(session, project_id: str, key: str) -> str | None:
+    """The latest value saved for ``key`` (``None``: never saved, or a database from before
+    settings existed)."""
+    if not sa.inspect(session.connection()).has_table(SettingRow.__tablename__):
+        return None
+    row = session.execute(sa.select(SettingRow.value).where(
+        SettingRow.project == project_id, SettingRow.key == key)
+        .order_by(SettingRow.id.desc()).limit(1)).scalar()
+    return row

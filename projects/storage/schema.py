@@ -16,11 +16,18 @@ from sqlmodel import SQLModel
 
 from projects.errors import ProjectError
 
-from .tables import TABLES, MetaRow
+from .tables import TABLES, MetaRow, SettingRow
 
-SCHEMA_VERSION = 1
-# version n → n + 1, each a function of the open connection (none yet: version 1 is the first)
-MIGRATIONS: dict[int, Callable] = {}
+SCHEMA_VERSION = 2
+
+
+def _add_settings(conn) -> None:
+    """1 → 2: the ``project_setting`` table (what a front end remembers per project)."""
+    SettingRow.__table__.create(conn, checkfirst=True)
+
+
+# version n → n + 1, each a function of the open connection
+MIGRATIONS: dict[int, Callable] = {1: _add_settings}
 VERSION_KEY = "schema_version"
 
 

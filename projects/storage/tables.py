@@ -103,4 +103,19 @@ class StatusDateRow(SQLModel, table=True):
     recorded_by: str
 
 
-TABLES = (MetaRow, ProjectRow, ProgressRow, PlanRow, PlanItemRow, ReasonRow, StatusDateRow)
+class SettingRow(SQLModel, table=True):
+    """A choice a front end remembers for a project (the app's plan level); inserted like
+    everything else, the latest row per key counts (schema version 2)."""
+
+    __tablename__ = "project_setting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project: str = Field(foreign_key="project.id", index=True)
+    key: str
+    value: str
+    recorded_at: dt.datetime
+    recorded_by: str
+
+
+TABLES = (MetaRow, ProjectRow, ProgressRow, PlanRow, PlanItemRow, ReasonRow, StatusDateRow,
+          SettingRow)

@@ -54,7 +54,7 @@ def test_a_database_from_a_newer_towerplan_is_refused(store):
         with pytest.raises(ProjectError) as info, attempt():
             pass
         assert info.value.code == "newer_database"
-        assert "schema version 99, newer than this towerplan knows (1)" in str(info.value)
+        assert "schema version 99, newer than this towerplan knows (2)" in str(info.value)
     assert _version(store) == 99
     fresh.dispose()
 
@@ -63,12 +63,13 @@ def test_an_older_database_is_migrated_inside_the_write(store, monkeypatch):
     with store.writing("p", "P"):
         pass
     steps = []
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: lambda conn: steps.append(1)})
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {now: lambda conn: steps.append(now)})
     later = Store(store.url)
     with later.writing("p", "P"):
         pass
-    assert steps == [1] and _version(store) == 2
+    assert steps == [now] and _version(store) == now + 1
     later.dispose()
 
 

@@ -103,10 +103,10 @@ def test_a_database_from_a_newer_towerplan_is_refused(cli, tmp_path):
     db = tmp_path / "site.db"
     assert cli("plan", "master", EXAMPLE, "--freeze", "--db", db).returncode == 0
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE towerplan_meta SET value = '2'")
+        conn.execute("UPDATE towerplan_meta SET value = '3'")
     res = cli("progress", EXAMPLE, "B.F24", "--finished", "2023-07-14", "--db", db)
     assert res.returncode == 2
-    assert "schema version 2, newer than this towerplan knows (1)" in res.stderr
+    assert "schema version 3, newer than this towerplan knows (2)" in res.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM progress_entry").fetchone() == (0,)
 

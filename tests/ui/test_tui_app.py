@@ -1,4 +1,5 @@
-"""The app as a whole: key nodes, help, quitting, language, and errors shown as notifications."""
+"""The app as a whole: key nodes, help, quitting, language, and errors shown in the screen's
+error panel until they are fixed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from tui.app.work import describe
 
 def _notes(app) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def _panel(app) -> str:
+    """The text of the current screen's error panel ("" when hidden)."""
+    panel = app.screen.query_one("#error-panel")
+    return str(panel.render()) if panel.display else ""
 
 
 async def test_nodes_screen_lists_every_key_node_in_date_order(tmp_path):
@@ -52,19 +59,20 @@ async def test_tabs_switch_screens_by_key_and_by_click(tmp_path):
         assert app.current_mode == "overview"
 
 
-async def test_a_broken_file_is_a_notification_naming_the_line_not_a_crash(tmp_path):
+async def test_a_broken_file_stays_in_the_panel_naming_the_line_not_a_crash(tmp_path):
     bad = write(tmp_path, "project: {id: x, start: 2025-13-01}\n")
     app = make_app(tmp_path, bad)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        notes = _notes(app)
-        assert len(notes) == 1
-        assert notes[0].startswith("Problem in the project file: ")
-        assert f"{bad}:1:" in notes[0] and "start" in notes[0]
-        assert "press r to reload" in str(app.screen.query_one("#placeholder").render())
+        panel = _panel(app)
+        assert panel.startswith("Problem in the project file\n")
+        assert f"{bad}:1:" in panel and "start" in panel
+        assert "reloads by itself when saved (or press r)" in panel
+        assert "problem above" in str(app.screen.query_one("#placeholder").render())
         await pilot.press("2")  # the other screens say so too, and keep running
         await settle(pilot)
-        assert app.is_running and len(_notes(app)) == 2
+        assert app.is_running and f"{bad}:1:" in _panel(app)
+        assert "Problem in the project file" in str(app.screen.query_one("#count").render())
 
 
 async def test_a_file_gone_on_reload_keeps_the_last_figures_and_says_why(tmp_path):
@@ -75,7 +83,7 @@ async def test_a_file_gone_on_reload_keeps_the_last_figures_and_says_why(tmp_pat
         path.unlink()
         await pilot.press("r")
         await settle(pilot)
-        assert any("no such file" in n for n in _notes(app))
+        assert "no such file" in _panel(app)
         assert len(app.screen.query("TowerCard")) == 2  # the last figures stay on screen
 
 
@@ -118,16 +126,19 @@ async def test_key_descriptions_follow_each_apps_language(tmp_path):
             assert shown["question_mark"] == want
 
 
-async def test_a_database_that_cannot_be_reached_is_a_notification(tmp_path):
+async def test_a_database_that_cannot_be_reached_stays_in_the_panel(tmp_path):
     from tui.app.app import TowerplanApp
     from tui.app.backend import Backend
 
     backend = Backend(EXAMPLE, "postgresql+psycopg://site@127.0.0.1:9/none")  # nothing listens
     app = TowerplanApp(backend, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        (note,) = _notes(app)
-        assert note.startswith("Database problem: cannot use the database postgresql+psycopg:")
+        panel = _panel(app)
+        assert panel.startswith("Database problem\ncannot use the database "
+                                "postgresql+psycopg://site@127.0.0.1:9/none")
+        assert "Check it (--db or TOWERPLAN_DB) and press r" in panel
+        assert "Fix the file" not in panel and "fix the file" not in panel
         assert app.is_running
 
 
@@ -147,8 +158,9 @@ async def test_a_database_lost_while_recording_is_a_notification(tmp_path):
         assert isinstance(app.screen, RecordDialog)
         await pilot.press("enter")
         await settle(pilot)
-        assert any(n.startswith("Database problem: cannot create the database")
-                   for n in _notes(app)), _notes(app)
+        assert isinstance(app.screen, RecordDialog)  # refused: the dialog says why, stays
+        said = str(app.screen.query_one("#dialog-error").render())
+        assert said.startswith("Database problem: cannot create the database"), said
         assert app.is_running and app.current_mode == "week"
 
 

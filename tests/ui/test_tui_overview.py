@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Digits, Label
 
+from projects import service
 from tests.conftest import EXAMPLE
 from tests.ui.tuikit import SMALL_BEHIND, make_app, settle, write
 from tui.app.widgets.bars import PlanBar
@@ -78,9 +79,18 @@ async def test_plan_level_switches_and_says_when_no_plan_is_frozen(tmp_path):
         bar = app.screen.query_one(PlanBar)
         assert app.plan_level == "year" and bar.level == "year"
         assert bar.note == ("No year plan 2023 is frozen: figures are against the master plan "
-                            "(freeze it: towerplan plan year rongfa_tower.yaml --period 2023 "
-                            "--freeze)")
+                            "(F on the overview freezes it; or towerplan plan year "
+                            "rongfa_tower.yaml --period 2023 --freeze)")
         assert bar.period == "2023 (01-01 – 12-31)"
+        shown = str(bar.render())  # 80 columns: one short line that keeps what matters
+        assert shown.count("\n") == 0 and "2023" in shown
+        assert "not frozen: F freezes it" in shown
+        await pilot.press("F")  # freeze the year plan from the app
+        await settle(pilot)
+        assert bar.note == "year plan 2023: PPC 100% (233 of 233 due done)"
+        assert "year plan 2023" in app.sub_title and "PPC 100%" in str(bar.render())
+        (plan,) = service.frozen_plans(app.backend.store, app.backend.tracked())
+        assert (plan.level, plan.period, plan.version) == ("year", "2023", 1)
         await pilot.press("p", "p", "p")
         await settle(pilot)
         assert app.plan_level == "master" and bar.note == ""

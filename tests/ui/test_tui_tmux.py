@@ -54,16 +54,25 @@ class Tmux:
                        timeout=30)
 
 
-@pytest.fixture
-def tmux_app(tmp_path):
-    env = {"PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "LANG": "C.UTF-8",
-           "LC_ALL": "C.UTF-8", "TOWERPLAN_DB": f"sqlite:///{tmp_path / 'progress.db'}"}
-    app = [sys.executable, "-m", "tui", "tui", str(EXAMPLE)]
-    line = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+def _env(tmp_path) -> dict[str, str]:
+    return {"PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8", "TOWERPLAN_DB": f"sqlite:///{tmp_path / 'progress.db'}",
+            "TOWERPLAN_TODAY": "2023-07-05"}
+
+
+def start(tmp_path, cols: int, rows: int, path=EXAMPLE) -> Tmux:
+    """``towerplan tui PATH`` in a real tmux terminal of ``cols`` × ``rows``."""
+    app = [sys.executable, "-m", "tui", "tui", str(path)]
+    line = " ".join(f"{k}={shlex.quote(v)}" for k, v in _env(tmp_path).items())
     command = f"cd {shlex.quote(str(ROOT))} && env -u COLUMNS -u LINES {line} " \
               f"{shlex.join(app)}; " \
               f"echo EXIT-STATUS-$?; sleep 30"
-    session = Tmux(command, 100, 30)
+    return Tmux(command, cols, rows)
+
+
+@pytest.fixture
+def tmux_app(tmp_path):
+    session = start(tmp_path, 100, 30)
     yield session
     session.close()
 
@@ -86,3 +95,41 @@ def test_real_app_in_tmux_shows_the_towers_the_schedule_and_quits(tmux_app):
     tmux_app.keys("q")
     tmux_app.wait_for("EXIT-STATUS-0")
 
+
+
+def test_at_80x24_an_error_is_still_on_screen_15_seconds_later_and_goes_when_fixed(tmp_path):
+    path = tmp_path / "project.yaml"
+    good = EXAMPLE.read_text(encoding="utf-8")
+    path.write_text(good.replace("status_date:", "status_dat:", 1), encoding="utf-8")
+    app = start(tmp_path, 80, 24, path)
+    try:
+        screen = app.wait_for("Problem in the project file")
+        assert f"{path.name}:" in screen or str(path)[:40] in screen
+        time.sleep(15)  # a notification would be gone by now
+        screen = app.screen()
+        assert "Problem in the project file" in screen and "status_dat" in screen
+        path.write_text(good, encoding="utf-8")  # fixed and saved: it reloads by itself
+        screen = app.wait_for("31 days ahead of the")
+        assert "Problem in the project file" not in screen
+    finally:
+        app.close()
+
+
+def test_at_80x24_the_week_plans_ppc_is_visible(tmp_path):
+    env = dict(_env(tmp_path), PATH="/usr/bin:/bin")
+    res = subprocess.run([sys.executable, "-m", "tui", "plan", "week", str(EXAMPLE), "--freeze"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert res.returncode == 0, res.stderr
+    app = start(tmp_path, 80, 24)
+    try:
+        app.wait_for("31 days ahead of the")
+        app.keys("p", "p", "p")  # the week plan on the overview: one short line
+        screen = app.wait_for("PPC 100%")
+        assert "W27" in screen
+        app.keys("3")
+        screen = app.wait_for("PPC 100%: 6 of 6 due done so far")
+        assert "Week plan 2023-W27" in screen
+        app.keys("q")
+        app.wait_for("EXIT-STATUS-0")
+    finally:
+        app.close()

@@ -57,7 +57,8 @@ async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, RecordDialog)
         assert app.screen.query_one("#date", Input).value == "2023-07-05"  # today
-        await pilot.press(*"set out at 7am", "enter")
+        assert app.screen.focused.id == "date"  # a date typed at once goes into Date
+        await pilot.press("tab", *"set out at 7am", "enter")
         await settle(pilot)
         (entry,) = _entries(app)
         assert (entry.activity, entry.finished, entry.note) == \
@@ -91,7 +92,7 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
         app.screen.query_one("#cause", Select).value = "materials"
-        await pilot.press(*"formwork late", "enter")
+        await pilot.press("tab", *"formwork late", "enter")
         await settle(pilot)
         row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")
         assert row[5] == "materials not on site: formwork late"
@@ -101,23 +102,36 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
                                            "site 1")
 
 
-async def test_a_refused_entry_is_a_notification_and_nothing_is_saved(tmp_path):
+async def test_a_refused_entry_keeps_the_dialog_open_with_what_was_typed(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await go(pilot, "3")
         await _go_to(pilot, app, "B.F24.core")
         await pilot.press("d")
         await pilot.pause()
-        app.screen.query_one("#date", Input).value = "2023-07-20"  # after today (07-05)
+        dialog = app.screen
+        dialog.query_one("#date", Input).value = "2023-07-20"  # after today (07-05)
+        dialog.query_one("#note", Input).value = "core done early"
         await pilot.press("enter")
         await settle(pilot)
-        notes = [n.message for n in app._notifications]
-        assert any("2023-07-20 is in the future" in n for n in notes), notes
+        assert app.screen is dialog  # the future date is refused inside the dialog
+        said = str(dialog.query_one("#dialog-error").render())
+        assert "2023-07-20 is in the future" in said, said
+        assert dialog.query_one("#note", Input).value == "core done early"  # kept
+        assert dialog.query_one("#date", Input).value == "2023-07-20"
+        assert dialog.focused.id == "date"
         assert _entries(app) == ()
-        await pilot.press("d")
-        await pilot.pause()
-        app.screen.query_one("#date", Input).value = "5 July"
+        dialog.query_one("#date", Input).value = "5 July"
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, RecordDialog)  # not a date: the dialog stays open
-        assert any("Not a date: '5 July'" in n.message for n in app._notifications)
+        await settle(pilot)
+        assert app.screen is dialog  # not a date: the dialog stays open too
+        assert "Not a date: '5 July'" in str(dialog.query_one("#dialog-error").render())
+        assert dialog.query_one("#note", Input).value == "core done early"
+        dialog.query_one("#date", Input).value = "2023-07-05"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, RecordDialog)
+        (entry,) = _entries(app)
+        assert (entry.activity, entry.finished, entry.note) == \
+            ("B.F24.core", dt.date(2023, 7, 5), "core done early")
+        assert isinstance(app.screen.focused, DataTable)  # back on the list: keys work

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from projects import service
@@ -22,90 +21,30 @@ from projects.service import ProjectError
 from ..i18n import language
 from ..render import check_output
 from ..report.make import make_elevation, make_report
+from .backend_write import Writes
+from .views import (
+    ActivityRow,
+    NodeTable,
+    Overview,
+    PlanRef,
+    ScenarioFile,
+    ScheduleTable,
+    TodayItem,
+    TodayStrip,
+    TowerView,
+    WeekView,
+    WhatIfView,
+)
 
 PLAN_LEVELS = ("master", "year", "month", "week")
+KINDS = {"pour": "pour", "inspect": "inspection"}  # by the last part of an activity id
 
 
-@dataclass(frozen=True, slots=True)
-class TowerView:
-    """One tower on the overview: its status figures and its floors."""
-
-    status: object  # scheduler.variance.TowerStatus
-    floors: tuple  # projects.dashboard.FloorView, bottom to top
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRef:
-    """The plan the figures are measured against. ``level``/``period`` were asked for;
-    ``found`` is false when that period has no frozen plan (the master plan stands in);
-    ``label`` names what was used (``week 2023-W27 plan (version 1)``)."""
-
-    level: str
-    period: object  # projects.plans.periods.Period (key, first, last)
-    found: bool
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    """What the overview shows for one plan level; ``ppc`` is the period's plan complete
-    (``projects.plans.view.PPC``) for a frozen year, month or week plan."""
-
-    project: str
-    status_date: dt.date | None
-    plan: PlanRef
-    towers: tuple[TowerView, ...]
-    ppc: object | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One row of the schedule table (floats in working days)."""
-
-    id: str
-    name: str
-    tower: str
-    floor: int | None
-    start: dt.date
-    finish: dt.date
-    total_float: int
-    free_float: int
-    critical: bool
-    state: str
-    duration: int
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleTable:
-    """All activities of the current schedule, in network order, and the towers present."""
-
-    rows: tuple[ActivityRow, ...]
-    towers: tuple[str, ...]
-    status_date: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class NodeTable:
-    """The key-node review against one plan level."""
-
-    plan: PlanRef
-    nodes: tuple  # scheduler.variance.NodeStatus
-
-
-@dataclass(frozen=True, slots=True)
-class WhatIfView:
-    """A what-if (``projects.scenarios.compare.WhatIf``, one scenario) with the activities that became
-    or stopped being critical grouped for reading (``A.F2–F43.fitout (42)``)."""
-
-    result: object
-    became: tuple[str, ...]
-    left: tuple[str, ...]
-
-
-class Backend:
+class Backend(Writes):
     """A project file and its progress database for the app. ``db`` is a database URL
     (``None``: ``TOWERPLAN_DB``, else the default SQLite file); ``today`` is the default date
-    for recording progress."""
+    for recording progress, the latest date accepted, the day of the Today strip, and the
+    day that picks the periods shown when the project has no status date."""
 
     def __init__(self, path, db: str | None = None, *, today: dt.date | None = None):
         self.path = Path(path)
@@ -150,17 +89,31 @@ class Backend:
         with self._lock:
             self._tracked = self._current = None
 
+    def file_stamp(self) -> tuple[float, int] | None:
+        """The project file's modification time and size (``None``: it is gone), to notice
+        an edit on disk."""
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime, st.st_size)
+
     def _recorded(self) -> None:
         """Read the database again (not the file) after a write."""
         with self._lock:
             self._tracked = service.track(self.tracked().base, self.store)
             self._current = None
 
+    def period(self, level: str, shift: int = 0, start=None):
+        """The period of ``level`` holding the status date (``today`` when there is none),
+        or the one ``start``, moved ``shift`` periods."""
+        return service.shifted_period(self.tracked(), level, shift, start, today=self.today)
+
     def baseline(self, level: str, shift: int = 0):
         """(baseline, :class:`PlanRef`) for a plan level's period holding the status date,
         moved ``shift`` periods; the master plan stands in for a period with no frozen plan."""
         tracked = self.tracked()
-        period = service.shifted_period(tracked, level, shift)
+        period = self.period(level, shift)
         try:
             base = service.plan_baseline(self.store, tracked, level, period)
             found = True
@@ -173,23 +126,51 @@ class Backend:
     # -- what the screens ask for -------------------------------------------------------------
     def overview(self, level: str = "master", shift: int = 0) -> Overview:
         """The per-tower figures and floors against the plan ``level`` (its period holding the
-        status date, moved ``shift`` periods)."""
+        status date, moved ``shift`` periods), and the Today strip."""
         project = self.project()
         base, ref = self.baseline(level, shift)
         cur = self.current()
-        towers = tuple(TowerView(status, floors)
+        towers = tuple(TowerView(status, tuple(floors))
                        for status, floors in service.tower_views(project, base, cur))
         ppc = None
         if ref.found and level != "master":
             ppc = service.plan_view(self.store, self.tracked(), level, ref.period).ppc
         return Overview(project.name, cur.status_date, ref, towers, ppc)
 
+    def today_items(self) -> TodayStrip:
+        """The Today strip: the week holding ``today`` and its pours, inspections and other
+        items due that week (today's first), with their state now and any reason recorded
+        (asked after the towers are drawn: it derives the week's plan)."""
+        week = self.period("week", 0, _week_key(self.today))
+        view = service.week_plan(self.store, self.tracked(), week)
+        names = self.tower_names()
+        items = []
+        for line in view.lines:
+            due = line.finish_now or line.item.finish
+            if not week.first <= due <= week.last or line.state == "removed":
+                continue
+            kind = KINDS.get(line.item.activity.rsplit(".", 1)[-1], "due")
+            reason = line.reason.shown if line.reason is not None else ""
+            tower = line.item.tower or ""
+            items.append(TodayItem(line.item.activity, short_name(line.item.name, names, tower),
+                                   tower,
+                                   kind, due, line.state, due == self.today, reason))
+        items.sort(key=lambda x: (not x.today, x.finish, x.tower, x.activity))
+        return TodayStrip(week, tuple(items))
+
+    def tower_names(self) -> dict[str, str]:
+        """Each tower's name by its id."""
+        return {tw.id: tw.name for tw in self.tracked().base.towers}
+
     def schedule_table(self) -> ScheduleTable:
-        """Every activity of the current schedule as table rows."""
+        """Every activity of the current schedule as table rows (names without their
+        tower's name in front: the id says the tower)."""
         sched = self.current()
         acts = sched.network.activities
+        names = self.tower_names()
         rows = tuple(
-            ActivityRow(a.id, a.name, a.tower or "", a.floor, sched.start[i], sched.finish[i],
+            ActivityRow(a.id, short_name(a.name, names, a.tower), a.tower or "", a.floor,
+                        sched.start[i], sched.finish[i],
                         sched.total_float[i], sched.free_float[i], sched.critical[i],
                         sched.state[i], a.duration)
             for i, a in enumerate(acts))
@@ -197,7 +178,8 @@ class Backend:
         return ScheduleTable(rows, towers, sched.status_date)
 
     def detail(self, activity_id: str):
-        """Links, driving chain and why-critical of one activity."""
+        """Links, driving chain and why-critical of one activity
+        (``projects.dashboard.ActivityDetail``)."""
         return service.activity_detail(self.project(), self.current(), activity_id)
 
     def nodes(self, level: str = "master", shift: int = 0) -> NodeTable:
@@ -207,43 +189,19 @@ class Backend:
             return NodeTable(ref, service.node_review(self.store, self.tracked(), "master"))
         return NodeTable(ref, service.node_review(self.store, self.tracked(), level, ref.period))
 
-    # -- the week plan and recording ----------------------------------------------------------
-    def week(self, shift: int = 0, start=None):
-        """The week plan (``projects.plans.view.PlanView``: frozen with outcomes and PPC, else
-        derived now) of the week holding the status date (or the week ``start``), moved
-        ``shift`` weeks."""
-        tracked = self.tracked()
-        period = service.shifted_period(tracked, "week", shift, start)
-        return service.week_plan(self.store, tracked, period)
-
-    def record(self, activity: str, *, started: dt.date | None = None,
-               finished: dt.date | None = None, note: str | None = None):
-        """Record that ``activity`` started or finished on a date, with a note; saved to the
-        database at once. Returns the ``ProgressEntry`` saved (``ProjectError``: nothing
-        saved)."""
-        with self._lock:
-            entry = service.record_progress(self.store, self.tracked(), activity,
-                                            started=started, finished=finished,
-                                            note=note or None, today_is=self.today,
-                                            source="towerplan tui")
-            self._recorded()
-        return entry
-
-    def reason(self, period, activity: str, cause: str, text: str = ""):
-        """Record why an item of a frozen week plan was not done."""
-        with self._lock:
-            return service.record_reason(self.store, self.tracked(), period, activity, cause,
-                                         text)
-
-    def freeze_week(self, period):
-        """Freeze the week's plan as it is derived now (``FrozenPlan``)."""
-        with self._lock:
-            return service.freeze_plan(self.store, self.tracked(), "week", period)
+    def week(self, shift: int = 0, start=None) -> WeekView:
+        """The week plan (frozen with outcomes and PPC, else derived now) of the week holding
+        the status date (or the week ``start``), moved ``shift`` weeks."""
+        plan = service.week_plan(self.store, self.tracked(), self.period("week", shift, start))
+        towers = self.tower_names()
+        return WeekView(plan, {x.item.activity: short_name(x.item.name, towers, x.item.tower)
+                               for x in plan.lines})
 
     # -- what-if ------------------------------------------------------------------------------
-    def scenarios(self) -> tuple[tuple[str, str], ...]:
-        """(path, name) of the scenario files next to the project file."""
-        return service.scenario_files(self.tracked().base)
+    def scenarios(self) -> tuple[ScenarioFile, ...]:
+        """The scenario files next to the project file."""
+        return tuple(ScenarioFile(path, name)
+                     for path, name in service.scenario_files(self.tracked().base))
 
     def whatif(self, scenario: str) -> WhatIfView:
         """The base (with what is recorded) and one scenario scheduled and compared;
@@ -280,3 +238,19 @@ class Backend:
         from ..render.draw import draw  # the renderers and matplotlib: only to export
 
         return draw(data, out)
+
+
+
+def short_name(name: str, towers: dict[str, str], tower: str | None) -> str:
+    """``融发大厦 A塔 22F: Core walls`` → ``22F: Core walls``: an activity's name without its
+    tower's name in front (the id and the tower column say it)."""
+    prefix = towers.get(tower or "", "")
+    if prefix and name.startswith(prefix) and len(name) > len(prefix):
+        return name[len(prefix):].lstrip(" :·-")
+    return name
+
+
+def _week_key(day: dt.date) -> str:
+    """``2023-W27``: the ISO week holding ``day``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"

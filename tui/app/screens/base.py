@@ -1,28 +1,33 @@
-"""What every section screen has: the header, the tabs, the footer, error notifications, and
-reloading when the data or the plan level changes."""
+"""What every section screen has: the header, the tabs, the error panel, the footer, and
+reloading when the data or the plan level changes.
+
+Keys never get trapped in a field: Escape leaves any field for the screen's main widget (its
+table or list), and so does Enter once a field's value is taken, so the screen keys (``1``–``6``,
+``q``, ``?``) work again at once. An error stays in the panel under the tabs (every line of
+it) until the screen loads cleanly again: after ``r``, or by itself once the file is saved.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input, Static
 
+from ...i18n import S, t
 from ..widgets.bars import NavBar
-from ..work import Failed, Loaded, deliver, describe
+from ..work import ErrorView, Failed, Loaded, deliver, explain
 
 
 def translate_bindings(node) -> None:
     """Show binding descriptions in the chosen language: BINDINGS name i18n keys, which are
     replaced here, per instance, once the language is known. (Textual keeps a node's bindings
     in ``_bindings``, copied from the class for each instance.)"""
-    from dataclasses import replace
-
-    from ...i18n import S, t
-
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():  # new lists: the class's are shared by every copy
         table[key] = [replace(b, description=t(b.description)) if b.description in S else b
@@ -36,15 +41,18 @@ class SectionScreen(Screen):
 
     SECTION = "overview"
     USES_PLAN = False
-    BINDINGS: list[Binding] = []
+    MAIN = "DataTable"  # the widget that has the focus when no field is being typed in
+    BINDINGS: list[Binding] = [Binding("escape", "leave_field", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        self.error: ErrorView | None = None  # shown in the panel until a clean load
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▦")
         yield NavBar(id="nav")
+        yield Static("", id="error-panel")
         yield from self.body()
         yield Footer()
 
@@ -68,6 +76,20 @@ class SectionScreen(Screen):
 
     def setup(self) -> None:
         """Prepare the widgets once mounted (before the first ``reload``)."""
+        self.focus_main()
+
+    def focus_main(self) -> None:
+        """Give the focus to the screen's table or list (its screen keys work there)."""
+        for widget in self.query(self.MAIN).results():
+            widget.focus()
+            return
+
+    def action_leave_field(self) -> None:
+        self.focus_main()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # after the screen's own handler took the value: back to the table or list
+        self.call_after_refresh(self.focus_main)
 
     def request(self) -> Callable[[], object] | None:
         """On the event loop: the backend call that fetches this screen's data, to run in a
@@ -89,13 +111,29 @@ class SectionScreen(Screen):
 
     async def on_loaded(self, message: Loaded) -> None:
         message.stop()
+        self.show_error(None)
         await self.show(message.data)
 
     def on_failed(self, message: Failed) -> None:
         message.stop()  # said here; the app need not say it again
-        title, text = describe(message.error)
-        self.notify(text, title=title, severity="error", timeout=10)
-        self.failed(title)
+        view = explain(message.error)
+        if view.kind == "input":  # a refused entry: nothing stays wrong on screen
+            self.notify(view.text, title=view.title, severity="warning", timeout=8)
+            self.failed(view.title)
+            return
+        self.show_error(view)
+        self.failed(view.title)
+
+    def show_error(self, view: ErrorView | None) -> None:
+        """Show ``view`` in the panel under the tabs until the next clean load (``None``:
+        hide it)."""
+        panel = self.query_one("#error-panel", Static)
+        panel.display = view is not None
+        if view is not None:
+            panel.update(f"[b]{view.title}[/b]\n{escape(view.text)}" +
+                         (f"\n[dim]{view.hint}[/]" if view.hint else ""))
+        self.error = view
 
     def failed(self, title: str) -> None:
-        """A service call failed (already notified): say so where the data would be."""
+        """A service call failed (the panel says what): say so where the data would be."""
+

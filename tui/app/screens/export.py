@@ -29,6 +29,7 @@ class ExportScreen(SectionScreen):
     """Chart, Gantt level and file; ``w`` (or the button, or Enter in the file) writes it."""
 
     SECTION = "export"
+    MAIN = "#write"
     BINDINGS = [Binding("w", "write", "key.write")]
 
     class Written(Message):
@@ -94,6 +95,7 @@ class ExportScreen(SectionScreen):
                                                       gantt_level=level), self.Written)
 
     def on_export_screen_written(self, message: Written) -> None:
+        self.show_error(None)
         r = message.rendered
         if hasattr(r, "pages"):  # the site report
             size = t("ex.pages", n=r.pages, period=r.period)

@@ -1,28 +1,78 @@
 """The overview: every tower drawn floor by floor with its days ahead or behind, on the
-plan level chosen (master, year, month, week)."""
+plan level chosen (master, year, month, week), and the Today strip: this week's pours,
+inspections and due items, today's first, each markable done (``d``) or not done with a reason
+(``n``) in one key; ``h`` shows what was recorded for it, ``F`` freezes the year, month or week
+plan shown."""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.message import Message
+from textual.widgets import DataTable, Static
 
 from ...i18n import t
-from ..widgets.bars import PlanBar, period_text, plan_name, plan_note
+from ..views import Overview, TodayItem, TodayStrip
+from ..widgets.bars import (
+    PlanBar,
+    period_text,
+    plan_name,
+    plan_note,
+    short_note,
+    short_period,
+)
 from ..widgets.building import COLOURS
+from ..widgets.tables import fill
 from ..widgets.tower_card import TowerCard
+from ..work import deliver
 from .base import SectionScreen
+from .dialogs import reason_dialog
+from .recording import Recording, Selected
+
+TODAY_COLUMNS = ("when", "item", "kind", "state", "why", "name")
+STATE_STYLE = {"complete": "green", "in_progress": "yellow"}
 
 
-class OverviewScreen(SectionScreen):
+class OverviewScreen(Recording, SectionScreen):
     """Towers side by side; ``p`` or a click on the plan bar switches the plan level."""
 
     SECTION = "overview"
     USES_PLAN = True
+    MAIN = "#today"
+    BINDINGS = [
+        Binding("d", "record('finished')", "key.done"),
+        Binding("n", "reason", "key.not_done"),
+        Binding("h", "history", "key.history", show=False),
+        Binding("F", "freeze", "key.freeze_plan", show=False),
+    ]
+
+    class TodayLoaded(Message):
+        """The Today strip's items arrived."""
+
+        def __init__(self, strip: TodayStrip) -> None:
+            super().__init__()
+            self.strip = strip
+
+    class Frozen(Message):
+        """A plan was frozen; ``text`` says which."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: Overview | None = None
+        self.strip: TodayStrip | None = None
 
     def body(self) -> ComposeResult:
         yield PlanBar(id="planbar")
         yield VerticalScroll(Static(t("loading"), id="placeholder"), id="towers")
+        yield Static("", id="today-title", classes="note")
+        yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
         yield Static(legend(), id="legend")
 
     def request(self):
@@ -33,12 +83,14 @@ class OverviewScreen(SectionScreen):
         for placeholder in self.query("#placeholder"):
             placeholder.update(f"{title}\n{t('ov.error')}")
 
-    async def show(self, data) -> None:
+    async def show(self, data: Overview) -> None:
+        self.data = data
         plan = plan_name(data.plan)
         bar = self.query_one(PlanBar)
         bar.level = data.plan.level
         bar.period = period_text(data.plan.period)
         bar.note = plan_note(data.plan, data.ppc, self.app.backend.path.name)
+        bar.short = f"{short_period(data.plan.period)}|{short_note(data.plan, data.ppc)}"
         self.app.set_heading(data.project, data.status_date, plan)
         box = self.query_one("#towers", VerticalScroll)
         cards = list(box.query(TowerCard))
@@ -50,13 +102,24 @@ class OverviewScreen(SectionScreen):
         for card, view in zip(cards, data.towers):
             card.show(view, plan, tallest)
         self._arrange()
+        self._load_today()  # after the towers are drawn: it derives the week's plan
+
+    @work(thread=True, exclusive=True, group="today")
+    def _load_today(self) -> None:
+        deliver(self, self.app.backend.today_items, self.TodayLoaded)
+
+    def on_overview_screen_today_loaded(self, message: TodayLoaded) -> None:
+        self.strip = message.strip
+        self._show_today(message.strip)
+        self.call_after_refresh(self._arrange)  # the strip took lines from the towers
 
     def on_resize(self) -> None:
+        self.set_class(self.size.height < 30, "short")
         self._arrange()
 
     def _arrange(self) -> None:
         """Towers side by side, as many as fit at 38 columns or more each; more towers wrap
-        into rows of cards, which scroll once they would be under 16 lines tall."""
+        into rows of cards, which scroll once they would be under 12 lines tall."""
         box = self.query_one("#towers", VerticalScroll)
         count = len(box.query(TowerCard))
         if not count:
@@ -64,8 +127,72 @@ class OverviewScreen(SectionScreen):
         columns = max(1, min(count, box.size.width // 40 or 1))
         rows = -(-count // columns)
         box.styles.grid_size_columns = columns
-        fits = rows * 16 <= box.size.height
+        fits = rows * 12 <= box.size.height
         box.styles.grid_rows = "1fr" if fits else "18"
+
+
+    # -- the Today strip ---------------------------------------------------------------------
+    def _show_today(self, strip: TodayStrip) -> None:
+        title = t("today.title", date=self.app.backend.today, week=strip.week.key)
+        self.query_one("#today-title", Static).update(
+            title + ("  " + t("today.none") if not strip.items else ""))
+        table = self.query_one("#today", DataTable)
+        keep = table.cursor_row
+        fill(table, [(k, t(f"today.col.{k}")) for k in TODAY_COLUMNS],
+             [_today_cells(x) for x in strip.items], [x.activity for x in strip.items],
+             limit=48)
+        table.display = bool(strip.items)
+        if strip.items:
+            table.move_cursor(row=min(keep, len(strip.items) - 1))
+
+    def _today_item(self) -> TodayItem | None:
+        if self.strip is None or not self.strip.items:
+            return None
+        row = self.query_one("#today", DataTable).cursor_row
+        return self.strip.items[row] if 0 <= row < len(self.strip.items) else None
+
+    def selected_item(self) -> Selected | None:
+        item = self._today_item()
+        if item is None:
+            return None
+        return Selected(item.activity, item.state, item.finish, self.strip.week)
+
+    def action_reason(self) -> None:
+        item = self._today_item()
+        if item is None:
+            self.notify(t("rec.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(reason_dialog(self.app, self.strip.week, item.activity),
+                             self.app.saved)
+
+    def action_freeze(self) -> None:
+        if self.data is None or self.data.plan.level == "master":
+            self.notify(t("plan.master_not_frozen_here"), severity="warning")
+            return
+        self._freeze(self.data.plan.level, self.data.plan.period)
+
+    @work(thread=True, exclusive=True, group="write")
+    def _freeze(self, level: str, period) -> None:
+        def run() -> str:
+            plan = self.app.backend.freeze(level, period)
+            return t("plan.froze", plan=t(f"plan.{level}"), period=period.key,
+                     version=plan.version, items=len(plan.items))
+
+        deliver(self, run, self.Frozen)
+
+    def on_overview_screen_frozen(self, message: Frozen) -> None:
+        self.app.saved(message.text)
+
+
+def _today_cells(item: TodayItem) -> tuple:
+    """When, the id, pour/inspection, the state, the reason and the name last (a narrow
+    terminal cuts the name, never the state)."""
+    when = t("today.today") if item.today else f"{item.finish:%m-%d}"
+    state = t(f"state.{item.state}") or "·"
+    kind = t(f"today.kind.{item.kind}") if item.kind != "due" else ""
+    return (Text(when, style="b" if item.today else ""), item.activity, kind,
+            Text(state, style=STATE_STYLE.get(item.state, "")),
+            Text(item.reason, style="red" if item.reason else ""), item.name)
 
 
 def legend() -> str:

@@ -11,7 +11,8 @@ rows are chosen once per pause in typing, not per keystroke.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -28,6 +29,7 @@ from ..widgets.activity_panel import ActivityPanel
 from ..widgets.virtual_table import Column, VirtualTable
 from ..work import deliver
 from .base import SectionScreen
+from .recording import Recording, Selected
 
 COLUMNS = ("id", "start", "finish", "tf", "ff", "crit", "state", "name")
 WIDTHS = {"start": 10, "finish": 10, "tf": 4, "ff": 4, "crit": 4, "state": 11, "name": 60}
@@ -36,6 +38,7 @@ SORT_FIELDS = {"id": "id", "name": "name", "start": "start", "finish": "finish",
                "tf": "total_float", "ff": "free_float", "crit": "critical", "state": "state"}
 STATE_STYLES = {"complete": "dim", "in_progress": "yellow"}
 _RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:[-–~]\s*([BbFf]?)(\d+))?\s*$")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +68,42 @@ def parse_floors(text: str) -> tuple[int, int] | None:
     return (min(low, high), max(low, high))
 
 
+def search_words(text: str) -> tuple[str, ...]:
+    """The words of a search, lower case."""
+    return tuple(text.lower().split())
+
+
+@lru_cache(maxsize=1 << 17)
+def _tokens(aid: str, name: str) -> frozenset[str]:
+    """What a search word can match in a row: its id, each dotted part of the id, and each
+    word of its name (split at anything but letters and digits); kept between searches."""
+    aid = aid.lower()
+    return frozenset({aid, *aid.split("."), *_WORD.findall(name.lower())})
+
+
+def matches(words, row) -> bool:
+    """Every search word finds the row: a whole word of the id or name (``b`` finds tower B,
+    not the b inside "Slab"), the start of the id (``a.f2``), or, from three letters on, the
+    start of a word (``insp`` finds "Inspection"); a word with a dot matches whole parts of
+    the id (``.pour``, ``f5.pour``); a word in Chinese is found anywhere in the name."""
+    tokens = _tokens(row.id, row.name)
+    dotted = f".{row.id.lower()}."
+    for w in words:
+        if w in tokens or dotted.startswith(f".{w}"):
+            continue
+        if "." in w and f".{w.strip('.')}." in dotted:  # ".pour", "f5.pour"
+            continue
+        if len(w) >= 3 and any(tok.startswith(w) for tok in tokens):
+            continue
+        if not w.isascii() and w in row.name.lower():
+            continue
+        return False
+    return True
+
+
 def select_rows(rows, query: Query) -> list:
     """The rows that pass ``query``, in its order."""
-    words = query.search.lower().split()
+    words = search_words(query.search)
     out = []
     for r in rows:
         if query.tower is not None and r.tower != query.tower:
@@ -77,10 +113,8 @@ def select_rows(rows, query: Query) -> list:
         if query.floors is not None and (r.floor is None or
                                          not query.floors[0] <= r.floor <= query.floors[1]):
             continue
-        if words:
-            hay = f"{r.id} {r.name}".lower()
-            if not all(w in hay for w in words):
-                continue
+        if words and not matches(words, r):
+            continue
         out.append(r)
     out.sort(key=sort_key(query.sort), reverse=query.reverse)
     return out
@@ -112,12 +146,17 @@ def table_cells(rows) -> dict[str, tuple]:
     return out
 
 
-class ScheduleScreen(SectionScreen):
+class ScheduleScreen(Recording, SectionScreen):
     """Filters on top, the activity table, the selected activity's panel below (or beside
-    it on a wide terminal)."""
+    it on a wide terminal); ``d``/``b`` record the selected activity done or started, ``h``
+    shows what was recorded for it."""
 
     SECTION = "schedule"
+    MAIN = "VirtualTable"
     BINDINGS = [
+        Binding("d", "record('finished')", "key.done"),
+        Binding("b", "record('started')", "key.started", show=False),
+        Binding("h", "history", "key.history"),
         Binding("slash", "focus_search", "key.search", key_display="/"),
         Binding("c", "toggle_critical", "key.critical"),
         Binding("t", "next_tower", "key.tower"),
@@ -125,7 +164,6 @@ class ScheduleScreen(SectionScreen):
         Binding("s", "sort_next", "key.sort"),
         Binding("S", "sort_reverse", "key.reverse", show=False),
         Binding("x", "clear", "key.clear", show=False),
-        Binding("escape", "focus_table", show=False),
     ]
 
     class Filtered(Message):
@@ -144,6 +182,7 @@ class ScheduleScreen(SectionScreen):
         self.cells: dict[str, tuple] = {}
         self.query_state = Query()
         self._shown: list[str] = []  # activity ids in table order
+        self._rows: dict = {}  # ActivityRow by id
         self._search_timer: Timer | None = None
         self._detail_timer: Timer | None = None
 
@@ -159,8 +198,13 @@ class ScheduleScreen(SectionScreen):
             with VerticalScroll(id="detail"):
                 yield ActivityPanel()
 
-    def setup(self) -> None:
-        self.query_one(VirtualTable).focus()
+    def failed(self, title: str) -> None:
+        self.query_one("#count", Static).update(f"[$text-error]{title}[/]")
+
+    def selected_item(self) -> Selected | None:
+        aid = self._cursor_id()
+        row = self._rows.get(aid) if aid is not None else None
+        return None if row is None else Selected(row.id, row.state, row.finish)
 
     def shown_ids(self) -> list[str]:
         """The ids of the activities in the table, in its order."""
@@ -180,6 +224,7 @@ class ScheduleScreen(SectionScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 190, "wide")
+        self.set_class(self.size.height < 30, "short")
 
     # -- loading ------------------------------------------------------------------------------
     def request(self):
@@ -191,6 +236,7 @@ class ScheduleScreen(SectionScreen):
 
     async def show(self, data) -> None:
         self.data, self.cells = data
+        self._rows = {r.id: r for r in self.data.rows}
         self._add_columns(self.data.rows)
         towers = [(tw, tw) for tw in self.data.towers]
         if any(not r.tower for r in self.data.rows):
@@ -235,8 +281,6 @@ class ScheduleScreen(SectionScreen):
             dir=t("sch.desc") if q.reverse else t("sch.asc")))
 
     def _set(self, **changes) -> None:
-        from dataclasses import replace
-
         self.query_state = replace(self.query_state, **changes)
         self.refilter()
 
@@ -247,7 +291,14 @@ class ScheduleScreen(SectionScreen):
         self._search_timer = self.set_timer(0.25, self._apply_search)
 
     def _apply_search(self) -> None:
-        self._set(search=self.query_one("#search", Input).value)
+        if self.query_one("#search", Input).value != self.query_state.search:
+            self._set(search=self.query_one("#search", Input).value)
+
+    @on(Input.Submitted, "#search")
+    def _search_entered(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._apply_search()
 
     @on(Input.Submitted, "#floors")
     @on(Input.Blurred, "#floors")
@@ -304,9 +355,6 @@ class ScheduleScreen(SectionScreen):
 
     def action_focus_floors(self) -> None:
         self.query_one("#floors", Input).focus()
-
-    def action_focus_table(self) -> None:
-        self.query_one(VirtualTable).focus()
 
     def action_toggle_critical(self) -> None:
         box = self.query_one("#critical", Checkbox)

@@ -15,18 +15,20 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...i18n import t
+from ..views import WeekView
 from ..widgets.bars import period_text
 from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
-from .dialogs import CAUSES, ReasonDialog, RecordDialog
+from .dialogs import CAUSES, reason_dialog
+from .recording import Recording, Selected
 
 COLUMNS = ("id", "plan_finish", "now", "state", "outcome", "reason", "name")
 OUTCOME_STYLE = {"done": "green", "not done": "red", "open": "", "removed": "dim"}
 STATE_STYLE = {"complete": "dim", "in_progress": "yellow"}
 
 
-class WeekScreen(SectionScreen):
+class WeekScreen(Recording, SectionScreen):
     """The week plan as a table; ``d``/``b`` record done/started, ``n`` a reason, ``F``
     freezes the plan (PPC is measured on a frozen plan)."""
 
@@ -35,6 +37,7 @@ class WeekScreen(SectionScreen):
         Binding("d", "record('finished')", "key.done"),
         Binding("b", "record('started')", "key.started"),
         Binding("n", "reason", "key.reason"),
+        Binding("h", "history", "key.history"),
         Binding("F", "freeze", "key.freeze"),
         Binding("left_square_bracket", "earlier", "key.earlier", show=False),
         Binding("right_square_bracket", "later", "key.later", show=False),
@@ -57,21 +60,18 @@ class WeekScreen(SectionScreen):
         yield Static("", id="week-ppc", classes="note")
         yield DataTable(id="week-table", cursor_type="row", zebra_stripes=True)
 
-    def setup(self) -> None:
-        self.query_one(DataTable).focus()
-
     def request(self):
         start = self.view.period if self.view is not None else None
         step, self.step = self.step, 0
         return lambda: self.app.backend.week(step, start)
 
-    async def show(self, view) -> None:
-        self.view = view
+    async def show(self, data: WeekView) -> None:
+        self.view = view = data.plan
         self.query_one("#week-title", Static).update(_title(view))
         self.query_one("#week-ppc", Static).update(_ppc(view))
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x) for x in view.lines],
+        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x, data.names) for x in view.lines],
              [x.item.activity for x in view.lines])
         if view.lines:
             table.move_cursor(row=min(keep, len(view.lines) - 1))
@@ -83,6 +83,15 @@ class WeekScreen(SectionScreen):
             return None
         return self.view.lines[table.cursor_row]
 
+    def selected_item(self) -> Selected | None:
+        line = self._selected()
+        if line is None or line.state == "removed":
+            return None
+        return Selected(line.item.activity, line.state, line.finish_now, self.view.period)
+
+    def failed(self, title: str) -> None:
+        self.query_one("#week-title", Static).update(f"[$text-error]{title}[/]")
+
     def action_earlier(self) -> None:
         self.step = -1
         self.reload()
@@ -91,48 +100,13 @@ class WeekScreen(SectionScreen):
         self.step = 1
         self.reload()
 
-    def action_record(self, what: str) -> None:
-        line = self._selected()
-        if line is None:
-            return
-        aid = line.item.activity
-        title = t("rec.title_done" if what == "finished" else "rec.title_started", id=aid)
-
-        def save(result) -> None:
-            if result is not None:
-                self._record(aid, what, result.day, result.note)
-
-        self.app.push_screen(RecordDialog(title, self.app.backend.today), save)
-
-    @work(thread=True, exclusive=True, group="write")
-    def _record(self, aid: str, what: str, day, note: str) -> None:
-        def run():
-            entry = self.app.backend.record(aid, note=note, **{what: day})
-            return t("rec.saved", id=entry.activity, what=t(f"rec.what_{what}"), date=day,
-                     n=entry.id)
-
-        deliver(self, run, self.Saved)
-
     def action_reason(self) -> None:
         line = self._selected()
         if line is None or self.view.frozen is None:
             self.notify(t("wk.reason_needs_frozen"), severity="warning")
             return
-        aid, period = line.item.activity, self.view.period
-
-        def save(result) -> None:
-            if result is not None:
-                self._reason(period, aid, result.cause, result.text)
-
-        self.app.push_screen(ReasonDialog(t("why.title", id=aid)), save)
-
-    @work(thread=True, exclusive=True, group="write")
-    def _reason(self, period, aid: str, cause: str, text: str) -> None:
-        def run():
-            self.app.backend.reason(period, aid, cause, text)
-            return t("why.saved", id=aid, cause=t(f"cause.{cause}"))
-
-        deliver(self, run, self.Saved)
+        self.app.push_screen(reason_dialog(self.app, self.view.period, line.item.activity),
+                             self.app.saved)
 
     def action_freeze(self) -> None:
         if self.view is not None:
@@ -141,15 +115,14 @@ class WeekScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="write")
     def _freeze(self, period) -> None:
         def run():
-            plan = self.app.backend.freeze_week(period)
+            plan = self.app.backend.freeze("week", period)
             return t("wk.frozen_now", period=period.key, version=plan.version,
                      items=len(plan.items))
 
         deliver(self, run, self.Saved)
 
     def on_week_screen_saved(self, message: Saved) -> None:
-        self.notify(message.text, timeout=5)
-        self.app.data_changed()  # every screen reloads, this one too
+        self.app.saved(message.text)  # every screen reloads, this one too
 
 
 def _title(view) -> str:
@@ -185,7 +158,7 @@ def _cause(cause: str) -> str:
     return t(f"cause.{cause}") if cause in CAUSES else t("wk.no_reason")
 
 
-def _cells(line) -> tuple:
+def _cells(line, names: dict[str, str]) -> tuple:
     item = line.item
     mark = "◆ " if item.node else ""
     state = t(f"state.{line.state}") if line.state != "removed" else t("wk.removed")
@@ -199,4 +172,4 @@ def _cells(line) -> tuple:
     return (item.activity, str(item.finish), str(line.finish_now or ""),
             Text(state, style=STATE_STYLE.get(line.state, "")),
             Text(outcome, style=OUTCOME_STYLE.get(line.outcome or "", "")),
-            Text(reason, style="dim" if not line.reason else ""), Text(mark + item.name))
+            Text(reason, style="dim" if not line.reason else ""), Text(mark + names.get(item.activity, item.name)))

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...i18n import t
+from ...i18n import note, t
 from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
@@ -25,6 +25,7 @@ class WhatIfScreen(SectionScreen):
     """The scenario list on the left (or on top when narrow), the comparison beside it."""
 
     SECTION = "whatif"
+    MAIN = "OptionList"
 
     class Compared(Message):
         def __init__(self, result) -> None:
@@ -54,8 +55,8 @@ class WhatIfScreen(SectionScreen):
     async def show(self, found) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(f"{name}\n[dim]{path.rsplit('/', 1)[-1]}[/]", id=path)
-                             for path, name in found] or
+        options.add_options([Option(f"{s.name}\n[dim]{s.path.rsplit('/', 1)[-1]}[/]", id=s.path)
+                             for s in found] or
                             [Option(t("wi.none"), id="", disabled=True)])
         if found:
             options.highlighted = 0
@@ -78,6 +79,7 @@ class WhatIfScreen(SectionScreen):
         deliver(self, lambda: self.app.backend.whatif(path), self.Compared)
 
     def on_what_if_screen_compared(self, message: Compared) -> None:
+        self.show_error(None)
         view = message.result
         result = view.result
         scenario = result.scenarios[0]
@@ -141,7 +143,7 @@ def summary(scenario, view) -> str:
         lines.append(t("wi.left", n=len(scenario.left_critical), ids=", ".join(view.left)))
     if not scenario.became_critical and not scenario.left_critical:
         lines.append(t("wi.unchanged"))
-    lines += [t("wi.note", text=n) for n in scenario.notes]
+    lines += [t("wi.note", text=note(n)) for n in scenario.notes]
     lines += [t("wi.warning", text=w) for w in scenario.warnings]
     lines.append(t("wi.legend"))
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -52,15 +53,40 @@ def plan_note(ref, ppc, file: str) -> str:
     return ""
 
 
+def short_period(period) -> str:
+    """``W27`` for a week, ``2023-07`` for a month, ``2023`` for a year; empty for the
+    master schedule."""
+    key = period.key or ""
+    return key.split("-", 1)[1] if "-W" in key else key
+
+
+def short_note(ref, ppc) -> str:
+    """The plan bar's note at 80 columns: ``PPC 83%``, or ``not frozen (F)``."""
+    if not ref.found and ref.level != "master":
+        return t("plan.short_missing")
+    if ppc is not None and ppc.percent is not None:
+        return f"PPC {ppc.percent:g}%"
+    return ""
+
+
 class PlanBar(Static):
     """``Plan: master · year · month · week`` with the chosen level highlighted, and a note
-    under it (no such plan frozen, or the period's PPC)."""
+    under it (no such plan frozen, or the period's PPC). Where that does not fit on one line
+    it is one short line: ``Plan: week (p)  ◀ W27 ▶  PPC 83%``."""
 
     level = reactive("master")
-    period = reactive("")  # the period shown, with its dates
-    note = reactive("")
+    period = reactive("", layout=True)  # the period shown, with its dates
+    note = reactive("", layout=True)  # a second line (or none): the height follows
+    short = reactive("")  # the period and note in short, for a narrow terminal
 
     def render(self) -> str:
+        line = self._render_long()
+        first = Content.from_markup(line.split("\n", 1)[0]).cell_length
+        if self.size.width and first > self.size.width:
+            return self._render_short()
+        return line
+
+    def _render_long(self) -> str:
         parts = [t("plan.label")]
         for name in LEVELS:
             label = t(f"plan.{name}")
@@ -72,3 +98,14 @@ class PlanBar(Static):
             line += f"  [@click=app.earlier] ◀ [/][b]{self.period}[/][@click=app.later] ▶ [/]" \
                     "[dim]([ ])[/]"
         return line + (f"\n[$text-warning]{self.note}[/]" if self.note else "")
+
+    def _render_short(self) -> str:
+        line = f"{t('plan.label')} [reverse b @click=app.cycle_plan] {t('plan.' + self.level)} [/]" \
+            " [dim](p)[/]"
+        period, _, note = self.short.partition("|")
+        if period:
+            line += f"  [@click=app.earlier]◀[/] [b]{period}[/] [@click=app.later]▶[/]" \
+                    " [dim]([ ])[/]"
+        if note:
+            line += f"  [$text-warning]{note}[/]"
+        return line
