@@ -13,6 +13,7 @@ Used by ``tests/project_files/test_fuzz.py`` (a few seconds, in the suite) and b
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import io
 import os
@@ -199,7 +200,9 @@ def _tree(text: str, rng: random.Random) -> str:
     if how < 0.15:
         del parent[key]
     elif how < 0.3:
-        parent[key] = rng.choice(nodes)[2]  # another node's value, as a copy when written out
+        # another node's value, copied: an ancestor put inside itself would make a cycle (and
+        # the fuzzer's own writer overflow its stack)
+        parent[key] = copy.deepcopy(rng.choice(nodes)[2])
     else:
         parent[key] = rng.choice(TREE_VALUES)
     try:

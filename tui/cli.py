@@ -16,7 +16,7 @@ from projects.service import ProjectError, one_line
 from scheduler.errors import SchedulerError
 
 COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "whatif", "explain",
-            "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "tui")
+            "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "elevation", "report", "tui")
 
 
 def build_parser() -> argparse.ArgumentParser:

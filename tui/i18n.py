@@ -69,7 +69,9 @@ S: dict[str, tuple[str, str]] = {
     "ov.height_l": ("Height", "高度"),
     "ov.height": ("{height:.1f} of {total:.1f} m", "{height:.1f}/{total:.1f} 米"),
     "ov.poured": ("poured {date}, plan {plan}", "浇筑 {date}, 计划 {plan}"),
-    "ov.es": ("SV(t) {sv}, SPI(t) {spi} (earned schedule)", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
+    "ov.next_floor": ("{floor} plan {date}, not poured", "{floor} 计划 {date}, 未浇筑"),
+    "ov.recorded": ("nothing recorded after {date}", "{date} 之后无进度记录"),
+    "ov.es": ("SV(t) {sv}, SPI(t) {spi}", "挣值进度 SV(t) {sv}, SPI(t) {spi}"),
     "ov.cycle": ("Cycle", "周期"),
     "ov.cycle_val": ("{now:g} d · plan {plan:g}", "{now:g} 天 · 计划 {plan:g}"),
     "ov.cycle_none": ("plan {plan:g} d", "计划 {plan:g} 天"),
@@ -262,6 +264,9 @@ S: dict[str, tuple[str, str]] = {
     "ex.gantt": ("Gantt", "横道图"),
     "ex.flowline": ("Flowline (line of balance)", "流水图 (线性进度图)"),
     "ex.scurve": ("S-curve", "S 曲线"),
+    "ex.elevation": ("Building elevation (progress by floor)", "形象进度图"),
+    "ex.report": ("Weekly site report (PDF)", "施工周报 (PDF)"),
+    "ex.pages": ("{period}, {n} pages", "{period}, 共 {n} 页"),
     "ex.level": ("Gantt rows", "横道图行"),
     "ex.level.summary": ("summary: per tower trade and phase", "汇总: 按塔楼工种和阶段"),
     "ex.level.floor": ("floor: per storey", "楼层: 每层一行"),
@@ -269,8 +274,10 @@ S: dict[str, tuple[str, str]] = {
     "ex.file": ("File", "文件"),
     "ex.write": ("Write", "写出"),
     "ex.hint": ("PNG, SVG or PDF by the file's extension; the baseline is the plan level chosen "
-                "on the overview; everything recorded is drawn.",
-                "按扩展名写出 PNG、SVG 或 PDF; 基准为总览中所选的计划层级; 包含所有已记录的进度。"),
+                "on the overview; everything recorded is drawn. The site report is a PDF of "
+                "the week shown (the week plan level) or of the status date's week.",
+                "按扩展名写出 PNG、SVG 或 PDF; 基准为总览中所选的计划层级; 包含所有已记录的进度。"
+                "施工周报为 PDF: 所选周 (周计划层级) 或状态日期所在周。"),
     "ex.writing": ("Drawing the {chart}…", "正在绘制{chart}…"),
     "ex.wrote": ("Wrote {path} ({size})", "已写入 {path} ({size})"),
     # errors

@@ -86,10 +86,32 @@ def write_json(value, stream=None) -> None:
                  .decode())
 
 
+def verdict(n) -> tuple[str, str]:
+    """(text, colour) for a signed number of days."""
+    if n is None:
+        return "no floors recorded yet", "dim"
+    if n > 0:
+        return f"{n} {one('days', n)} AHEAD", "green"
+    if n < 0:
+        return f"{-n} {one('days', n)} BEHIND", "red"
+    return "ON PLAN", "bold"
+
+
 def ahead(n, unit: str = "days") -> str:
     """``31 days ahead`` / ``4 days behind`` / ``on plan`` (``—`` for none): days ahead of a
     plan, + = ahead. Every signed figure a command prints carries its word."""
     return worded(n, unit, "ahead", "behind")
+
+
+def in_working_days(n, days) -> str:
+    """`` (19 working days)``: days ahead ``n`` in working days beside ``days`` in calendar
+    days, with its word only when it differs from the calendar days' (nothing when both are
+    on plan). ``towerplan status`` and the site report say it so."""
+    if n is None or (n == 0 and days == 0):
+        return ""
+    if n and days and (n > 0) == (days > 0):
+        return f" ({abs(n)} working {one('days', n)})"
+    return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
 
 
 def early(n, unit: str = "days") -> str:

@@ -50,6 +50,32 @@ def tower_statuses(*args, **kwargs):
     return call(*args, **kwargs)
 
 
+# --- the site report and the building-elevation picture (projects/report/) ---
+
+def report_period(*args, **kwargs):
+    """The week or month of a report, from its text (``2023-W27``, ``2023-07``).
+    See :func:`projects.report.data.report_period`."""
+    from projects.report.data import report_period as call  # on first use
+
+    return call(*args, **kwargs)
+
+
+def report_data(*args, **kwargs):
+    """Every figure of the weekly or monthly site report (a ``ReportData``).
+    See :func:`projects.report.data.report_data`."""
+    from projects.report.data import report_data as call  # on first use
+
+    return call(*args, **kwargs)
+
+
+def elevation_data(*args, **kwargs):
+    """(status date, each tower's building-elevation picture data) against the master plan.
+    See :func:`projects.report.data.elevation_data`."""
+    from projects.report.data import elevation_data as call  # on first use
+
+    return call(*args, **kwargs)
+
+
 # --- plans: year, month and week plans (projects/plans/frozen.py) ---
 
 def period_for(*args, **kwargs):
@@ -326,5 +352,6 @@ __all__ = [
     "gantt_chart", "flowline_chart", "scurve_chart", "compare_with", "apply_scenario",
     "explain", "forecast", "risk", "tower_views", "activity_detail", "plan_label",
     "export_mspdi", "import_mspdi", "export_tables_xlsx", "schedule_xlsx", "status_xlsx",
-    "node_review_xlsx", "plan_xlsx", "scenario_files",
+    "node_review_xlsx", "plan_xlsx", "scenario_files", "report_period", "report_data",
+    "elevation_data",
 ]

@@ -66,3 +66,23 @@ async def test_the_default_file_follows_the_chart_and_a_bad_folder_is_said(tmp_p
         assert shown == "Not saved"
         notes = [n.message for n in app._notifications]
         assert any("--output: the folder" in n and "does not exist" in n for n in notes)
+
+
+async def test_the_site_report_and_the_elevation_from_the_app(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        out = tmp_path / "report.pdf"
+        shown = await _export(pilot, app, "report", out)
+        # the week of the status date, 2023-07-04
+        assert shown.startswith(f"Wrote {out} (week 2023-W27, ") and shown.endswith(" pages)")
+        assert out.read_bytes()[:5] == b"%PDF-"
+        pic = tmp_path / "elevation.png"
+        shown = await _export(pilot, app, "elevation", pic)
+        assert shown == f"Wrote {pic} (744 × 1080 px)"
+        assert pic.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        box = app.screen.query_one("#path", Input)
+        app.screen.query_one("#chart", Select).value = "report"
+        box.value = app.screen._default("gantt")
+        await pilot.pause()
+        assert box.value.endswith("rongfa_tower-report.pdf")

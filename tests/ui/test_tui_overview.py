@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Digits, Label
 
+from tests.conftest import EXAMPLE
 from tests.ui.tuikit import SMALL_BEHIND, make_app, settle, write
 from tui.app.widgets.bars import PlanBar
 from tui.app.widgets.building import Building, layout
@@ -157,3 +158,25 @@ async def test_many_towers_wrap_into_rows_of_cards(tmp_path):
         assert box.styles.grid_size_columns == 5 and str(box.styles.grid_rows[0]) == "1fr"
         card = _cards(app)["T3"]
         assert card.region.width >= 38 and "— · 0 of 5" in _figures_text(card)
+
+
+async def test_a_tower_left_behind_by_the_status_date_says_why(tmp_path):
+    # A's F22 recorded on its planned day moves the project's status date to 2023-07-30; B has
+    # nothing recorded after 2023-07-04: its figures fall and its card says why
+    import datetime as dt
+
+    from projects import service
+
+    store = service.open_store(f"sqlite:///{tmp_path / 'progress.db'}")
+    service.record_progress(store, service.open_tracked(EXAMPLE, store), "A.F22",
+                            finished=dt.date(2023, 7, 30), today_is=dt.date(2023, 8, 1))
+    store.dispose()
+    app = make_app(tmp_path, today=dt.date(2023, 8, 1))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        b = _cards(app)["B"]
+        assert str(b.query_one(".verdict", Label).render()) == "15 days ahead of the master plan"
+        text = _figures_text(b)
+        assert "F24 plan 2023-08-14, not poured" in text
+        assert "nothing recorded after 2023-07-04" in text
+        assert "forecast 2024-01-06" in text  # the same date as status and Nodes

@@ -19,7 +19,9 @@ from pathlib import Path
 from projects import service
 from projects.service import ProjectError
 
+from ..i18n import language
 from ..render import check_output
+from ..report.make import make_elevation, make_report
 
 PLAN_LEVELS = ("master", "year", "month", "week")
 
@@ -254,10 +256,18 @@ class Backend:
     # -- charts -------------------------------------------------------------------------------
     def export(self, chart: str, path: str, *, level: str = "master", shift: int = 0,
                gantt_level: str = "floor"):
-        """Draw ``chart`` (``gantt``, ``flowline`` or ``scurve``) of the project with what is
-        recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan ``level``
-        the app shows (the master plan when that period has none frozen). Returns
-        ``tui.render.Rendered`` (file, size, warnings)."""
+        """Draw ``chart`` (``gantt``, ``flowline``, ``scurve`` or ``elevation``) of the project
+        with what is recorded to ``path`` (PNG, SVG or PDF by its extension), against the plan
+        ``level`` the app shows (the master plan when that period has none frozen), or write
+        the weekly site ``report`` (the week shown when the level is the week, else the week of
+        the status date). Returns what was written: its file, size (or pages) and warnings
+        (``tui.render.Rendered`` for a chart)."""
+        if chart == "elevation":
+            return make_elevation(self.store, self.tracked(), path, language())
+        if chart == "report":
+            tracked = self.tracked()
+            week = service.shifted_period(tracked, "week", shift if level == "week" else 0)
+            return make_report(self.store, tracked, "week", week, path, language())
         base, _ = self.baseline(level, shift)
         project = self.project()
         out = check_output(path)

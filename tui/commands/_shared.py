@@ -10,8 +10,6 @@ import sys
 from projects import service
 from projects.service import ProjectError
 
-from ..output import one
-
 
 def add_file(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the project file (YAML)")
@@ -87,17 +85,6 @@ def write_table(path, write) -> int:
     name = write(path)
     print(f"wrote {path}: sheet {name}", file=sys.stderr)
     return 0
-
-
-def verdict(n) -> tuple[str, str]:
-    """(text, colour) for a signed number of days."""
-    if n is None:
-        return "no floors recorded yet", "dim"
-    if n > 0:
-        return f"{n} {one('days', n)} AHEAD", "green"
-    if n < 0:
-        return f"{-n} {one('days', n)} BEHIND", "red"
-    return "ON PLAN", "bold"
 
 
 def line_json(ln) -> dict:

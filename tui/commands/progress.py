@@ -18,7 +18,7 @@ import sys
 from projects import service
 from projects.service import ProjectError
 
-from ..output import clip, table, write_csv, write_json
+from ..output import clip, table, verdict, write_csv, write_json
 from ._shared import (
     add_db,
     add_file,
@@ -27,7 +27,6 @@ from ._shared import (
     iso,
     local_time,
     open_tracked,
-    verdict,
 )
 
 OPTIONS = ("started", "finished", "remaining", "note", "withdraw")

@@ -6,7 +6,7 @@ import sys
 
 from projects import service
 
-from ..output import ahead, early, one, paint, write_json
+from ..output import ahead, early, in_working_days, paint, verdict, write_json
 from ._shared import (
     add_as_of,
     add_db,
@@ -18,7 +18,6 @@ from ._shared import (
     line_json,
     open_tracked,
     ppc_json,
-    verdict,
     write_table,
 )
 
@@ -171,14 +170,8 @@ def render(title: str, statuses, plan: str, fallback=()) -> str:
 
 
 def _working(s) -> str:
-    """`` (19 working days)``: the days ahead in working days, with its word only when it
-    differs from the calendar days' (nothing when both are on plan)."""
-    n, days = s.working_days_ahead, s.days_ahead
-    if n is None or (n == 0 and days == 0):
-        return ""
-    if n and days and (n > 0) == (days > 0):
-        return f" ({abs(n)} working {one('days', n)})"
-    return f" ({ahead(n, 'working days')})" if n else " (on plan in working days)"
+    """`` (19 working days)``: see :func:`tui.output.in_working_days`."""
+    return in_working_days(s.working_days_ahead, s.days_ahead)
 
 
 def _basis(s) -> str:

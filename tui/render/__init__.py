@@ -9,7 +9,9 @@ figures are built with ``matplotlib.figure.Figure``, never pyplot, so nothing gl
 touched.
 
 Importing the package is light (:mod:`.output`: the formats and the output check); the
-renderers load with :mod:`.draw` (``draw(chart, path)``), when a picture is drawn.
+renderers load with :mod:`.draw` (``draw(chart, path)``), when a picture is drawn. The site
+report's A4 pages (:mod:`.pages`) and the building-elevation picture (:mod:`.elevation`) are
+drawn here too.
 """
 
 from .output import FORMATS, check_output

@@ -1,7 +1,9 @@
-"""Export: write the Gantt, the flowline or the S-curve for the site meeting, and say where.
+"""Export: write the Gantt, the flowline, the S-curve or the building-elevation picture for
+the site meeting, or the weekly site report (PDF), and say where.
 
 The picture is drawn in a worker (a large Gantt takes seconds) against the plan level chosen
-on the overview, with everything recorded; PNG, SVG or PDF by the file's extension.
+on the overview, with everything recorded; PNG, SVG or PDF by the file's extension. The report
+is the week's holding the status date (or the week shown, when the plan level is the week).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ...i18n import t
 from ..work import deliver
 from .base import SectionScreen
 
-CHARTS = ("gantt", "flowline", "scurve")
+CHARTS = ("gantt", "flowline", "scurve", "elevation", "report")
 LEVELS = ("summary", "floor", "activity")
 
 
@@ -58,9 +60,10 @@ class ExportScreen(SectionScreen):
         self.query_one("#path", Input).value = self._default("gantt")
 
     def _default(self, chart: str) -> str:
-        """``<project id>-<chart>.png`` in the folder towerplan was started in."""
+        """``<project id>-<chart>.png`` (``.pdf`` for the report) in the folder towerplan was
+        started in."""
         stem = self.app.backend.path.stem
-        return str(Path.cwd() / f"{stem}-{chart}.png")
+        return str(Path.cwd() / f"{stem}-{chart}{'.pdf' if chart == 'report' else '.png'}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "chart":
@@ -92,8 +95,11 @@ class ExportScreen(SectionScreen):
 
     def on_export_screen_written(self, message: Written) -> None:
         r = message.rendered
-        size = f"{r.width_px} × {r.height_px} px"
-        if not str(r.path).lower().endswith(".png"):
+        if hasattr(r, "pages"):  # the site report
+            size = t("ex.pages", n=r.pages, period=r.period)
+        elif str(r.path).lower().endswith(".png"):
+            size = f"{r.width_px} × {r.height_px} px"
+        else:
             size = f"{r.width_px / r.dpi:.1f} × {r.height_px / r.dpi:.1f} in"
         text = t("ex.wrote", path=Path(r.path).resolve(), size=size)
         text += "".join(f"\n[$text-warning]{t('wi.warning', text=w)}[/]" for w in r.warnings)

@@ -108,7 +108,8 @@ def rows_for(s, wide: bool) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _floor(s, wide: bool):
     if not s.highest_floor:
-        return [(t("ov.floor_of", floor="—", done=0, total=s.floors_total), "dim")]
+        return [(t("ov.floor_of", floor="—", done=0, total=s.floors_total), "dim"),
+                *(_why(s) if wide else [])]
     rows = [(t("ov.floor_of", floor=s.highest_floor, done=s.floors_done,
                total=s.floors_total), "")]
     if wide and s.poured_on:
@@ -116,6 +117,18 @@ def _floor(s, wide: bool):
     if wide and s.sv_t_days is not None:
         spi = f"{s.spi_t:.2f}" if s.spi_t is not None else "—"
         rows.append((t("ov.es", sv=ahead_behind(s.sv_t_days), spi=spi), "dim"))
+    return rows + (_why(s) if wide else [])
+
+
+def _why(s):
+    """What set the days ahead when it is not the last pour (the next floor, overdue or due
+    soon), and the day the tower is recorded up to when the project's status date is later."""
+    rows = []
+    if s.ahead_basis == "next floor":
+        rows.append((t("ov.next_floor", floor=s.next_floor, date=s.next_floor_planned_on,
+                       status=s.status_date), "red" if (s.days_ahead or 0) < 0 else "dim"))
+    if s.last_recorded and s.status_date and s.last_recorded < s.status_date:
+        rows.append((t("ov.recorded", date=s.last_recorded), "dim"))
     return rows
 
 
