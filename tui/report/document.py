@@ -16,7 +16,7 @@ from ..render.elevation import draw_elevation
 from ..render.embedded_fonts import drawing
 from ..render.pages import BOTTOM, Column, Document
 from . import sections
-from .words import Words, plan_name, say
+from .words import Words, plan_name, say, worded_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +137,24 @@ def whatif(doc: Document, result, lang: str) -> None:
     for k, tower in enumerate(result.base.towers):
         rows.append([f"{tower.tower}  {tower.name}", *[""] * len(outs)])
         for j, node in enumerate(tower.nodes):
-            rows.append([f"  {node.name}", *[_cell(o.towers[k].nodes[j], o is result.base)
+            rows.append([f"  {node.name}", *[_cell(lang, node_date(o, k, j), o is result.base)
                                                for o in outs]])
-    rows.append([say(lang, "finish"), *[str(o.project_finish) + (
-        "" if o is result.base else f" {o.delta_days:+d}") for o in outs]])
+    rows.append([say(lang, "finish"), *[_cell(lang, o, o is result.base) for o in outs]])
     doc.table(cols, rows)
 
 
-def _cell(node, base: bool) -> str:
-    return f"{node.date}" + ("" if base else f" {node.delta_days:+d}")
+def node_date(outcome, tower: int, node: int):
+    """The ``node``-th key node of the ``tower``-th tower in a what-if outcome."""
+    return outcome.towers[tower].nodes[node]
+
+
+def _cell(lang: str, item, base: bool) -> str:
+    """A date and, for a scenario that moves it, its shift against the base with its word
+    (``3 d later``); an unmoved date stands alone."""
+    day = getattr(item, "date", None) or item.project_finish
+    if base or not item.delta_days:
+        return f"{day}"
+    return f"{day} {worded_days(lang, item.delta_days, 'later', unit='d')}"
 
 
 def risk(doc: Document, result, lang: str) -> None:

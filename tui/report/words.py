@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from projects.service import CAUSES
 
 from ..i18n import S as APP
-from ..output import ahead, early, in_working_days, verdict
+from ..output import ahead, early, in_working_days, later, verdict
 
 R: dict[str, tuple[str, str]] = {
     "week.title": ("Weekly site report", "施工周报"),
@@ -146,16 +146,19 @@ def ahead_words(lang: str, days: int | None) -> str:
     return STATUS_ZH["ahead" if days > 0 else "behind"].format(n=abs(days))
 
 
-WORDS_ZH = {"ahead": ("提前", "滞后", "按计划"), "early": ("提前", "延后", "按时")}
+WORDS_ZH = {"ahead": ("提前", "滞后", "按计划"), "early": ("提前", "延后", "按时"),
+            "later": ("推迟", "提前", "不变")}
 
 
 def worded_days(lang: str, n: int | None, kind: str, working: bool = False,
                 unit: str = "days") -> str:
     """A signed number of days with its word, as every command prints it:
     ``19 days ahead`` / ``3 days late`` (:func:`tui.output.ahead`, ``early``); in Chinese
-    ``提前 19 天`` / ``延后 3 天``; ``working`` counts working days."""
+    ``提前 19 天`` / ``延后 3 天``; ``working`` counts working days. ``later`` is a what-if
+    against its base (+ = later: ``5 days later`` / ``推迟 5 天``)."""
     if lang != "zh":
-        return (ahead if kind == "ahead" else early)(n, "working days" if working else unit)
+        word = {"ahead": ahead, "early": early, "later": later}[kind]
+        return word(n, "working days" if working else unit)
     if n is None:
         return "—"
     plus, minus, zero = WORDS_ZH[kind]
