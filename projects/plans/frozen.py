@@ -230,7 +230,7 @@ def reason_history(store: Store | None, tracked: Tracked, activity: str) -> tupl
     week, oldest first."""
     try:
         target = resolve(tracked.base, activity)
-        aid = target.floor.key if target.kind == "floor" else target.id
+        aid = target.floor.key if target.floor is not None else target.id
     except ProjectError:
         aid = activity.strip()  # an id the file no longer has can still have a history
     return query(store, lambda repo, s: repo.reasons(s, tracked.base.id, None, aid))

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # the records the front ends receive, named for their annotat
     from projects.dashboard import ActivityDetail, FloorView
     from projects.plans.periods import Period
     from projects.plans.view import PPC, PlanLine, PlanView
+    from projects.report import ReportData
     from projects.scenarios.compare import WhatIf
     from projects.storage.records import ProgressEntry, Reason
 
@@ -377,7 +378,7 @@ __all__ = [
     "shifted_period", "plan_baseline", "plan_view", "week_plan", "freeze_plan", "plan_history",
     "frozen_plans", "plan_status", "node_review", "record_reason", "reason_history", "whatif",
     "group_ids", "ActivityDetail", "FloorView", "Period", "PPC", "PlanLine", "PlanView",
-    "ProgressEntry", "Reason", "WhatIf",
+    "ProgressEntry", "Reason", "WhatIf", "ReportData",
     "gantt_chart", "flowline_chart", "scurve_chart", "compare_with", "apply_scenario",
     "explain", "forecast", "risk", "tower_views", "activity_detail", "plan_label",
     "export_mspdi", "import_mspdi", "import_plan", "export_tables_xlsx", "schedule_xlsx", "status_xlsx",

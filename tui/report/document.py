@@ -9,8 +9,10 @@ PNG files); it computes nothing itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from projects.report import ReportData
+if TYPE_CHECKING:  # the report's figures, named for annotations
+    from projects.service import ReportData
 
 from ..render.elevation import draw_elevation
 from ..render.embedded_fonts import drawing

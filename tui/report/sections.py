@@ -5,7 +5,10 @@ nodes (``towerplan nodes``)."""
 
 from __future__ import annotations
 
-from projects.report import ReportData
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the report's figures, named for annotations
+    from projects.service import ReportData
 
 from ..render.pages import Column, Document
 from .words import (
