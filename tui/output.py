@@ -82,8 +82,14 @@ def write_json(value, stream=None) -> None:
     ``json.dump(value, indent=2, ensure_ascii=False)`` writes, and a newline, by orjson (a
     100k-activity schedule in a fraction of the pure-Python encoder's time)."""
     stream = stream or sys.stdout
-    stream.write(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-                 .decode())
+    data = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    raw = getattr(stream, "buffer", None)
+    if raw is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
+        stream.flush()  # what was written as text goes first; the bytes are UTF-8 already
+        raw.write(data)
+        raw.flush()
+    else:
+        stream.write(data.decode())
 
 
 def verdict(n) -> tuple[str, str]:
