@@ -135,7 +135,7 @@ def _lines(ax, t: ElevationTower, x0: float, words) -> None:
                                 "lw": 1.0}, zorder=5)
     mid = max(t.done_top, t.plan_top) + _floor_h(t) * 5.5
     ax.text(right + 0.12, mid, f"{words.ahead(t.days_ahead)}\n"
-            f"{words.say('e.gap_floors', n=t.floors_gap)}", fontsize=7, va="center",
+            f"{words.floors_gap(t.floors_gap)}", fontsize=7, va="center",
             fontweight="bold", color=_tone(t.days_ahead))
 
 

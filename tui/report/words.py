@@ -108,7 +108,9 @@ R: dict[str, tuple[str, str]] = {
                 "形象进度图 · 状态日期 {date}"),
     "e.plan": ("plan today {floor}", "今日计划 {floor}"),
     "e.done": ("poured {floor} · {h:.1f} m", "已浇筑 {floor} · {h:.1f} 米"),
-    "e.gap_floors": ("{n:+d} floors", "{n:+d} 层"),
+    "e.floors_ahead": ("{n} {floors} ahead", "超前 {n} 层"),
+    "e.floors_behind": ("{n} {floors} behind", "落后 {n} 层"),
+    "e.floors_level": ("on the planned floor", "与计划同层"),
     "e.stage0": ("not started", "未施工"),
     "e.building": ("structure in progress", "主体施工中"),
     "e.done_suffix": ("{name} done", "{name} 完成"),
@@ -202,6 +204,14 @@ class Words:
 
     def say(self, name: str, /, **values) -> str:
         return say(self.lang, name, **values)
+
+    def floors_gap(self, n: int) -> str:
+        """``4 floors ahead`` / ``1 floor behind`` / ``超前 4 层``: the poured floor against the
+        plan's floor today, with its word."""
+        if not n:
+            return say(self.lang, "e.floors_level")
+        key = "e.floors_ahead" if n > 0 else "e.floors_behind"
+        return say(self.lang, key, n=abs(n), floors="floor" if abs(n) == 1 else "floors")
 
     def ahead(self, days: int | None) -> str:
         return ahead_words(self.lang, days)
