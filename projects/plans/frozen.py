@@ -136,10 +136,12 @@ def _reasons(store: Store | None, project_id: str, period: Period) -> tuple[Reas
 
 
 def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
-                replace: bool = False, by: str | None = None, note: str | None = None
-                ) -> FrozenPlan:
+                replace: bool = False, by: str | None = None, note: str | None = None,
+                today: dt.date | None = None) -> FrozenPlan:
     """Save the period's plan, derived now, as its baseline. A period is frozen once; with
-    ``replace`` a new version is saved and the old ones stay in :func:`plan_history`."""
+    ``replace`` a new version is saved and the old ones stay in :func:`plan_history`. The plan
+    is stamped with the status date, or ``today`` (the app's ``--today``) when nothing is
+    recorded yet."""
     period = period_for(tracked, level, period)
     if level == "master":
         items = _master_items(baseline_schedule(tracked.project))
@@ -158,7 +160,8 @@ def freeze_plan(store: Store, tracked: Tracked, level: str, period=None, *,
                 f"{last.frozen_at:%Y-%m-%d %H:%M} UTC by {last.frozen_by}): --replace freezes "
                 f"it again and keeps the old one in the history", file="towerplan",
                 field="--freeze", code="already_frozen")
-        plan = FrozenPlan(base.id, level, period.key, len(versions) + 1, tracked.status_date,
+        plan = FrozenPlan(base.id, level, period.key, len(versions) + 1,
+                          tracked.status_date or today,
                           recorder(by), items, note=note,
                           file_sha256=hashlib.sha256(base.text.encode()).hexdigest())
         return store.repository.add_plan(session, plan)

@@ -74,7 +74,8 @@ class Writes:
     def freeze(self, level: str, period):
         """Freeze the plan of ``level`` for ``period`` as it is derived now (``FrozenPlan``)."""
         with self._lock:
-            return service.freeze_plan(self.store, self.tracked(), level, period)
+            return service.freeze_plan(self.store, self.tracked(), level, period,
+                                       today=self.today)
 
     def freeze_week(self, period):
         """Freeze the week's plan as it is derived now (``FrozenPlan``)."""
