@@ -102,7 +102,7 @@ def test_every_number_of_the_small_tower_report(site, tmp_path, cli):
         "T structure to floor 3 · target 2025-04-12 · forecast 2025-04-07 · on track, 5 days "
         "early",
         # the elevation, against the master plan: F2 poured, plan today F2, 4 days behind
-        "poured F2 · 10.0 m", "plan today F2", "4 days BEHIND+0 floors",
+        "poured F2 · 10.0 m", "plan today F2", "4 days BEHINDon the planned floor",
         # the week's plan, its PPC and the reason
         "T.F2 小塔 T 2F structure2025-03-302025-04-01not doneweather: typhoon rain",
         "T.F2_done T structure to floor 22025-03-302025-04-01not doneno reason recorded yet",
