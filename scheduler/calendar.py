@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import CalendarRangeError, SchedulerError
 
@@ -83,66 +84,15 @@ class WorkCalendar:
     _on: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
-        spec = self.spec
-        off = {d.toordinal() for d in spec.holidays}
-        on = {d.toordinal() for d in spec.workdays}
-        start = self.start.toordinal()
-        # never past the dates Python has (year 1 to 9999), whatever the start
-        self._limit_lo = max(start - 365 * _MAX_YEARS, 1)
-        self._limit_hi = min(start + 365 * _MAX_YEARS, dt.date.max.toordinal())
-        if spec.base == "cn":
-            hol, work, first, last = _cn_base()
-            off |= {d.toordinal() for d in hol} - on
-            on |= {d.toordinal() for d in work} - {d.toordinal() for d in spec.holidays}
-            self._limit_lo = first.toordinal()
-            last_known = max(last, spec.known_until) if spec.known_until else last
-            self._limit_hi = last_known.toordinal() + 1
-            if not first.toordinal() <= start < self._limit_hi:
-                raise self._range_error(start)
-        elif spec.base is not None:
-            raise SchedulerError(f"calendar {spec.name!r}: unknown base {spec.base!r} "
-                                 f"(known: {', '.join(BASES)})", code="bad_calendar")
-        if not spec.workweek and not on:
-            raise SchedulerError(f"calendar {spec.name!r} has no working days",
-                                 code="bad_calendar")
-        self._off, self._on = frozenset(off), frozenset(on)
-        self._lo = max(start - _BACK_DAYS, self._limit_lo)
-        self._hi = self._lo
-        self._grow(max(start + _CHUNK_DAYS, start + 1), start)
-        self._base = bisect_left(self._days, start)
-        while self._base >= len(self._days):
-            self._grow(self._hi + _CHUNK_DAYS, None)
+        # The first tables depend only on (spec, start): a project expands its floor cycles
+        # through many small schedules on the same calendars, so they are made once.
+        (self._off, self._on, self._limit_lo, self._limit_hi, self._lo, self._hi, days,
+         self._base) = _first_tables(self.spec, self.start)
+        self._days = list(days)
 
     # -- tables -------------------------------------------------------------------------
     def _range_error(self, ordinal: int | None, estimated: bool = False) -> CalendarRangeError:
-        """``ordinal`` is the day asked for, or ``None`` when only "past the end" is known."""
-        spec = self.spec
-        lo, hi = self._limit_lo, self._limit_hi
-        if ordinal is not None:
-            ordinal = max(1, min(ordinal, dt.date.max.toordinal()))
-        day = dt.date.fromordinal(ordinal) if ordinal is not None else None
-        if spec.base == "cn":
-            first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi - 1)
-            if day is None:
-                reach = f"runs past {last.isoformat()}"
-            elif estimated:
-                reach = f"reaches about {day.isoformat()}, after {last.isoformat()}"
-            elif ordinal is not None and ordinal >= hi:
-                reach = f"reaches {day.isoformat()}, after {last.isoformat()}"
-            else:
-                reach = f"reaches {day.isoformat()}, before {first.isoformat()}"
-            err = CalendarRangeError(
-                f"calendar {spec.name!r}: the Chinese base calendar knows {first.year}–"
-                f"{last.year}, but the schedule {reach}; add the holidays and make-up days of "
-                f"the other years to the calendar and set known_until", field="base")
-        else:
-            reach = f"reaches {day.isoformat()}" if day else \
-                f"runs past {dt.date.fromordinal(max(1, hi - 1)).isoformat()}"
-            err = CalendarRangeError(
-                f"calendar {spec.name!r}: the schedule {reach}, more than {_MAX_YEARS} years "
-                f"from the project start; check durations and lags")
-        err.calendar = spec.name
-        return err
+        return _range_error(self.spec, self._limit_lo, self._limit_hi, ordinal, estimated)
 
     def _is_working(self, ordinal: int) -> bool:
         if ordinal in self._on:
@@ -156,8 +106,7 @@ class WorkCalendar:
             if self._hi >= self._limit_hi:
                 raise self._range_error(asked)
             new_hi = self._limit_hi
-        days, working = self._days, self._is_working
-        days.extend(o for o in range(self._hi, new_hi) if working(o))
+        self._days.extend(_working_days(self.spec.workweek, self._off, self._on, self._hi, new_hi))
         self._hi = new_hi
 
     def _grow_back(self, asked: int | None) -> None:
@@ -166,7 +115,7 @@ class WorkCalendar:
         new_lo = max(self._lo - _CHUNK_DAYS, self._limit_lo)
         if asked is not None:
             new_lo = max(min(new_lo, asked - 30), self._limit_lo)
-        more = [o for o in range(new_lo, self._lo) if self._is_working(o)]
+        more = _working_days(self.spec.workweek, self._off, self._on, new_lo, self._lo)
         self._days[:0] = more
         self._base += len(more)
         self._lo = new_lo
@@ -285,3 +234,81 @@ def parse_workweek(names) -> frozenset[int]:
             raise ValueError(f"unknown weekday {name!r} (use {', '.join(WEEKDAYS)})")
         out.add(WEEKDAYS.index(key))
     return frozenset(out)
+
+
+def _working_days(week: frozenset[int], off: frozenset[int], on: frozenset[int], lo: int,
+                  hi: int) -> list[int]:
+    """The working days' ordinals in [lo, hi): ``_is_working`` for a range, inlined."""
+    return [o for o in range(lo, hi)
+            if o in on or (o not in off and (o - 1) % 7 in week)]  # ordinal 1 is a Monday
+
+
+@lru_cache(maxsize=64)
+def _first_tables(spec: CalendarSpec, start: dt.date) -> tuple:
+    """(off, on, limit_lo, limit_hi, lo, hi, days, base) of a new :class:`WorkCalendar`:
+    its own and the base's days off and on, the range it may know, and the working days of
+    the first years around ``start`` (a tuple: each calendar copies it to grow its own)."""
+    off = {d.toordinal() for d in spec.holidays}
+    on = {d.toordinal() for d in spec.workdays}
+    o_start = start.toordinal()
+    # never past the dates Python has (year 1 to 9999), whatever the start
+    limit_lo = max(o_start - 365 * _MAX_YEARS, 1)
+    limit_hi = min(o_start + 365 * _MAX_YEARS, dt.date.max.toordinal())
+    if spec.base == "cn":
+        hol, work, first, last = _cn_base()
+        off |= {d.toordinal() for d in hol} - on
+        on |= {d.toordinal() for d in work} - {d.toordinal() for d in spec.holidays}
+        limit_lo = first.toordinal()
+        last_known = max(last, spec.known_until) if spec.known_until else last
+        limit_hi = last_known.toordinal() + 1
+        if not first.toordinal() <= o_start < limit_hi:
+            raise _range_error(spec, limit_lo, limit_hi, o_start)
+    elif spec.base is not None:
+        raise SchedulerError(f"calendar {spec.name!r}: unknown base {spec.base!r} "
+                             f"(known: {', '.join(BASES)})", code="bad_calendar")
+    if not spec.workweek and not on:
+        raise SchedulerError(f"calendar {spec.name!r} has no working days",
+                             code="bad_calendar")
+    off_set, on_set = frozenset(off), frozenset(on)
+    lo = max(o_start - _BACK_DAYS, limit_lo)
+    hi = min(max(o_start + _CHUNK_DAYS, o_start + 1), limit_hi)
+    days = _working_days(spec.workweek, off_set, on_set, lo, hi)
+    base = bisect_left(days, o_start)
+    while base >= len(days):  # no working day yet: look further, as far as it may know
+        if hi >= limit_hi:
+            raise _range_error(spec, limit_lo, limit_hi, None)
+        new_hi = min(hi + _CHUNK_DAYS, limit_hi)
+        days += _working_days(spec.workweek, off_set, on_set, hi, new_hi)
+        hi = new_hi
+    return off_set, on_set, limit_lo, limit_hi, lo, hi, tuple(days), base
+
+
+def _range_error(spec: CalendarSpec, lo: int, hi: int, ordinal: int | None,
+                 estimated: bool = False) -> CalendarRangeError:
+    """The error for a day outside [lo, hi) of calendar ``spec``: ``ordinal`` is the day asked
+    for, or ``None`` when only "past the end" is known."""
+    if ordinal is not None:
+        ordinal = max(1, min(ordinal, dt.date.max.toordinal()))
+    day = dt.date.fromordinal(ordinal) if ordinal is not None else None
+    if spec.base == "cn":
+        first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi - 1)
+        if day is None:
+            reach = f"runs past {last.isoformat()}"
+        elif estimated:
+            reach = f"reaches about {day.isoformat()}, after {last.isoformat()}"
+        elif ordinal is not None and ordinal >= hi:
+            reach = f"reaches {day.isoformat()}, after {last.isoformat()}"
+        else:
+            reach = f"reaches {day.isoformat()}, before {first.isoformat()}"
+        err = CalendarRangeError(
+            f"calendar {spec.name!r}: the Chinese base calendar knows {first.year}–"
+            f"{last.year}, but the schedule {reach}; add the holidays and make-up days of "
+            f"the other years to the calendar and set known_until", field="base")
+    else:
+        reach = f"reaches {day.isoformat()}" if day else \
+            f"runs past {dt.date.fromordinal(max(1, hi - 1)).isoformat()}"
+        err = CalendarRangeError(
+            f"calendar {spec.name!r}: the schedule {reach}, more than {_MAX_YEARS} years "
+            f"from the project start; check durations and lags")
+    err.calendar = spec.name
+    return err
