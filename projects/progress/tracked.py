@@ -69,14 +69,14 @@ def track(base: Project, store: Store | None, entries: Sequence[ProgressEntry] |
 
 
 def query(store: Store | None, read, default=()):
-    """``read(repository, session)`` on the database, or ``default`` when there is no
-    database (or no towerplan tables in it) yet."""
+    """``read(functions, handle)`` on the database (see :meth:`Store.reads`), or ``default``
+    when there is no database (or no towerplan tables in it) yet."""
     if store is None:
         return default
-    with store.reading() as session:
-        if session is None:
+    with store.reads() as got:
+        if got is None:
             return default
-        return read(store.repository, session)
+        return read(*got)
 
 
 def _read(store: Store | None, project_id: str) -> tuple[ProgressEntry, ...]:

@@ -9,6 +9,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
+from . import rows as to
 from .records import FrozenPlan, PlanItem, ProgressEntry, Reason, StatusDateChange
 from .tables import (
     PlanItemRow,
@@ -24,12 +25,6 @@ from .tables import (
 def utcnow() -> dt.datetime:
     """Now, in UTC, to the second."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)
 
 
 def lock_project(session, project_id: str, name: str = "") -> None:
@@ -56,7 +51,7 @@ def add_progress(session, entries, recorded_at: dt.datetime | None = None) -> li
                           source=e.source)
         session.add(row)
         session.flush()
-        out.append(_entry(row))
+        out.append(to.entry(row))
     return out
 
 
@@ -64,14 +59,7 @@ def progress(session, project_id: str) -> tuple[ProgressEntry, ...]:
     """Every progress entry of a project, in the order recorded."""
     rows = session.execute(sa.select(ProgressRow).where(ProgressRow.project == project_id)
                            .order_by(ProgressRow.id)).scalars()
-    return tuple(_entry(r) for r in rows)
-
-
-def _entry(r: ProgressRow) -> ProgressEntry:
-    return ProgressEntry(project=r.project, activity=r.activity, kind=r.kind, started=r.started,
-                         finished=r.finished, remaining=r.remaining, note=r.note,
-                         recorded_by=r.recorded_by, recorded_at=_aware(r.recorded_at),
-                         withdraw=bool(r.withdraw), source=r.source or "", id=r.id)
+    return tuple(to.entry(r) for r in rows)
 
 
 # -- frozen plans -----------------------------------------------------------------------------
@@ -87,7 +75,7 @@ def add_plan(session, plan: FrozenPlan) -> FrozenPlan:
             {"plan_id": row.id, "activity": i.activity, "name": i.name, "tower": i.tower,
              "start": i.start, "finish": i.finish, "node": i.node, "state": i.state}
             for i in plan.items])
-    return _plan(row, plan.items, True)
+    return to.plan(row, plan.items, True)
 
 
 def plan_versions(session, project_id: str, level: str, period: str,
@@ -96,7 +84,7 @@ def plan_versions(session, project_id: str, level: str, period: str,
     rows = list(session.execute(
         sa.select(PlanRow).where(PlanRow.project == project_id, PlanRow.level == level,
                                  PlanRow.period == period).order_by(PlanRow.version)).scalars())
-    return tuple(_plan(r, _items(session, r.id) if items else (), k == len(rows) - 1)
+    return tuple(to.plan(r, _items(session, r.id) if items else (), k == len(rows) - 1)
                  for k, r in enumerate(rows))
 
 
@@ -106,7 +94,7 @@ def current_plan(session, project_id: str, level: str, period: str) -> FrozenPla
         sa.select(PlanRow).where(PlanRow.project == project_id, PlanRow.level == level,
                                  PlanRow.period == period)
         .order_by(PlanRow.version.desc()).limit(1)).scalars().first()
-    return None if row is None else _plan(row, _items(session, row.id), True)
+    return None if row is None else to.plan(row, _items(session, row.id), True)
 
 
 def frozen_plans(session, project_id: str) -> tuple[FrozenPlan, ...]:
@@ -114,24 +102,14 @@ def frozen_plans(session, project_id: str) -> tuple[FrozenPlan, ...]:
     rows = list(session.execute(sa.select(PlanRow).where(PlanRow.project == project_id)
                                 .order_by(PlanRow.level, PlanRow.period,
                                           PlanRow.version)).scalars())
-    latest = {}
-    for r in rows:
-        latest[(r.level, r.period)] = r.version
-    return tuple(_plan(r, (), latest[(r.level, r.period)] == r.version) for r in rows)
+    latest = to.latest_versions(rows)
+    return tuple(to.plan(r, (), latest[(r.level, r.period)] == r.version) for r in rows)
 
 
 def _items(session, plan_id: int) -> tuple[PlanItem, ...]:
     rows = session.execute(sa.select(PlanItemRow).where(PlanItemRow.plan_id == plan_id)
                            .order_by(PlanItemRow.id)).scalars()
-    return tuple(PlanItem(r.activity, r.name, r.start, r.finish, r.tower, bool(r.node), r.state)
-                 for r in rows)
-
-
-def _plan(r: PlanRow, items, current: bool) -> FrozenPlan:
-    return FrozenPlan(project=r.project, level=r.level, period=r.period, version=r.version,
-                      status_date=r.status_date, frozen_by=r.frozen_by, items=tuple(items),
-                      frozen_at=_aware(r.frozen_at), note=r.note, file_sha256=r.file_sha256,
-                      current=current, id=r.id)
+    return tuple(to.item(r) for r in rows)
 
 
 # -- reasons and status dates -----------------------------------------------------------------
@@ -141,7 +119,7 @@ def add_reason(session, reason: Reason) -> Reason:
                     recorded_by=reason.recorded_by)
     session.add(row)
     session.flush()
-    return _reason(row)
+    return to.reason(row)
 
 
 def reasons(session, project_id: str, period: str | None,
@@ -154,12 +132,7 @@ def reasons(session, project_id: str, period: str | None,
     if activity is not None:
         where.append(ReasonRow.activity == activity)
     rows = session.execute(sa.select(ReasonRow).where(*where).order_by(ReasonRow.id)).scalars()
-    return tuple(_reason(r) for r in rows)
-
-
-def _reason(r: ReasonRow) -> Reason:
-    return Reason(r.project, r.period, r.activity, r.cause, r.text or "", r.recorded_by,
-                  _aware(r.recorded_at), r.id)
+    return tuple(to.reason(r) for r in rows)
 
 
 def add_status_date(session, change: StatusDateChange) -> None:
@@ -172,8 +145,7 @@ def status_dates(session, project_id: str) -> tuple[StatusDateChange, ...]:
     """The history of the project's status date, oldest first."""
     rows = session.execute(sa.select(StatusDateRow).where(StatusDateRow.project == project_id)
                            .order_by(StatusDateRow.id)).scalars()
-    return tuple(StatusDateChange(r.project, r.status_date, r.previous, r.cause, r.recorded_by,
-                                  _aware(r.recorded_at), r.id) for r in rows)
+    return tuple(to.status_change(r) for r in rows)
 
 
 # -- settings ---------------------------------------------------------------------------------

@@ -14,11 +14,10 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from projects.errors import ProjectError
-
 from .tables import TABLES, MetaRow, SettingRow
+from .version import SCHEMA_VERSION, VERSION_KEY, refuse_newer
 
-SCHEMA_VERSION = 2
+__all__ = ["SCHEMA_VERSION", "ensure", "read_version", "refuse_newer"]
 
 
 def _add_settings(conn) -> None:
@@ -28,7 +27,6 @@ def _add_settings(conn) -> None:
 
 # version n → n + 1, each a function of the open connection
 MIGRATIONS: dict[int, Callable] = {1: _add_settings}
-VERSION_KEY = "schema_version"
 
 
 def read_version(conn) -> int | None:
@@ -37,15 +35,6 @@ def read_version(conn) -> int | None:
         return None
     value = conn.execute(sa.select(MetaRow.value).where(MetaRow.key == VERSION_KEY)).scalar()
     return int(value) if value is not None else None
-
-
-def refuse_newer(version: int | None, where: str) -> None:
-    """Raise a :class:`ProjectError` when the database is from a newer towerplan."""
-    if version is not None and version > SCHEMA_VERSION:
-        raise ProjectError.single(
-            f"the database {where} has schema version {version}, newer than this towerplan "
-            f"knows ({SCHEMA_VERSION}): use a newer towerplan with it (nothing was changed)",
-            file="towerplan", field="--db", code="newer_database")
 
 
 def ensure(conn, where: str) -> None:

@@ -13,6 +13,7 @@ too long) become one-line :class:`ProjectError` messages naming the database, ne
 from __future__ import annotations
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from projects.errors import ProjectError
 
@@ -91,6 +92,47 @@ class Store:
             yield session if version is not None else None
 
     @contextmanager
+    def reads(self):
+        """``(functions, handle)`` to read with (``functions.progress(handle, project_id)``
+        …), or ``None`` when the database holds no towerplan tables yet. A SQLite file is read
+        by :mod:`.reader` with the standard library (no SQLAlchemy to import); anything else
+        by :mod:`.repository` in a session."""
+        path = sqlite_path(self.url)
+        if path is None or self.in_memory or "?" in self.url:
+            with self.reading() as session:
+                yield None if session is None else (self.repository, session)
+            return
+        if not path.exists():
+            yield None
+            return
+        import sqlite3
+
+        from . import reader
+        from .version import refuse_newer
+
+        try:
+            conn = reader.connect(path, BUSY_TIMEOUT_S)
+        except sqlite3.Error as err:
+            raise self._sqlite_failure(err) from None
+        try:
+            try:
+                version = reader.read_version(conn)
+            except sqlite3.Error as err:
+                raise self._sqlite_failure(err) from None
+            refuse_newer(version, self.shown)
+            yield None if version is None else (_Checked(reader, self), conn)
+        finally:
+            conn.close()
+
+    def _sqlite_failure(self, err) -> ProjectError:
+        """A ``sqlite3`` error in the words the SQLAlchemy path uses for it."""
+        import sqlite3
+
+        if isinstance(err, sqlite3.OperationalError):
+            return self._failure(SimpleNamespace(orig=err))
+        return _db_error(f"database error on {self.shown}: {_first_line(err)}", "bad_database")
+
+    @contextmanager
     def writing(self, project_id: str, name: str = ""):
         """A session holding the project's write lock in one transaction, committed when the
         block ends without an error (rolled back otherwise). Creates the tables on first use."""
@@ -165,6 +207,26 @@ class Store:
                              f"(another writer held it): nothing was saved, try again",
                              "database_busy")
         return _db_error(f"cannot use the database {self.shown}: {text}", "bad_database")
+
+
+class _Checked:
+    """:mod:`.reader`'s functions, their ``sqlite3`` errors said as the store says them."""
+
+    def __init__(self, module, store: Store) -> None:
+        self._module, self._store = module, store
+
+    def __getattr__(self, name: str):
+        import sqlite3
+
+        function = getattr(self._module, name)
+
+        def checked(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except sqlite3.Error as err:
+                raise self._store._sqlite_failure(err) from None
+
+        return checked
 
 
 def _first_line(err) -> str:
