@@ -17,10 +17,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ...i18n import S, t
 from ..widgets.bars import NavBar
+from ..widgets.footer import KeyLine
 from ..work import ErrorView, Failed, Loaded, deliver, explain
 
 
@@ -32,6 +33,20 @@ def translate_bindings(node) -> None:
     for key, bindings in table.items():  # new lists: the class's are shared by every copy
         table[key] = [replace(b, description=t(b.description)) if b.description in S else b
                       for b in bindings]
+
+
+def up_to_date(screen: Screen) -> None:
+    """Tell Textual that a new screen needs no restyling of the whole app when it is shown.
+
+    Textual (8.x) reparses the stylesheet and restyles every widget on screen whenever the
+    screen shown has an older record of the app's CSS than the app (``_css_update_count``); a
+    new screen starts at −1 and records the app's only once it is mounted, so the first two
+    visits of each section cost ~0.1 s each for nothing: a new screen is styled as it mounts,
+    with the CSS as it is now. (A theme change still restyles every screen on its next visit.)
+    """
+    count = getattr(screen.app, "_css_update_count", None)
+    if count is not None and hasattr(screen, "_css_update_count"):
+        screen._css_update_count = count
 
 
 class SectionScreen(Screen):
@@ -48,13 +63,14 @@ class SectionScreen(Screen):
         super().__init__()
         translate_bindings(self)
         self.error: ErrorView | None = None  # shown in the panel until a clean load
+        up_to_date(self)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▦")
         yield NavBar(id="nav")
         yield Static("", id="error-panel")
         yield from self.body()
-        yield Footer()
+        yield KeyLine()
 
     def body(self) -> ComposeResult:
         yield from ()

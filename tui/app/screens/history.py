@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from ...i18n import t
 from ..views import History
+from ..widgets.footer import KeyLine
 from ..widgets.tables import fill
 from ..work import Failed, Loaded, deliver, describe
 from .base import translate_bindings
@@ -53,7 +54,7 @@ class HistoryScreen(ModalScreen):
             yield Static(t("loading"), id="hist-state")
             yield DataTable(id="hist-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="hist-reasons")
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
