@@ -7,14 +7,21 @@ starts Python, and the screen is polled every 20 ms until the first tower's "day
 ahead/behind" line shows. Then the keys 2, 3, 4, 1 are sent one at a time and each is timed
 until its screen's own words show. Prints medians of several runs and the load average.
 
-    python benchmarks/tui_startup.py [FILE] [--runs 5] [--size 120x40]
+The app opens a progress database as a site manager's would be: for the Rongfa example one with
+two days of recorded progress (``--empty-db``: none), copied afresh for each run. The project's
+modules are byte-compiled first, as they are after a first run on a normal machine (an
+environment with ``PYTHONDONTWRITEBYTECODE`` would otherwise compile them at every start).
+
+    python benchmarks/tui_startup.py [FILE] [--runs 5] [--size 120x40] [--empty-db]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MARKERS = ("days ahead", "days behind", "day ahead", "day behind", "on the master plan",
            "no floor poured yet", "no towers")
+RONGFA_PROGRESS = (("A.F22", "2023-07-04"), ("B.F24.setout", "2023-07-05"))
 SWITCHES = (("2", "activities ·"), ("3", "Week plan"), ("4", "Key nodes against"),
             ("1", "Today "))
 
@@ -33,10 +41,12 @@ SWITCHES = (("2", "activities ·"), ("3", "Week plan"), ("4", "Key nodes against
 class Session:
     """One run of the app in its own tmux server."""
 
-    def __init__(self, file: Path, cols: int, rows: int) -> None:
+    def __init__(self, file: Path, cols: int, rows: int, template: Path | None) -> None:
         self.tmux = ["tmux", "-L", f"tp-bench-{uuid.uuid4().hex[:8]}"]
         self.stamp = Path(tempfile.mkdtemp()) / "started"
         db = self.stamp.parent / "bench.db"
+        if template is not None:
+            shutil.copy(template, db)
         app = shlex.join([sys.executable, "-m", "tui", "tui", str(file), "--lang", "en",
                           "--db", str(db)])
         cmd = f"cd {shlex.quote(str(ROOT))} && date +%s.%N > {self.stamp} && " \
@@ -62,9 +72,23 @@ class Session:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
-def once(file: Path, cols: int, rows: int) -> tuple[float, list[float]]:
+def recorded_db(file: Path) -> Path | None:
+    """A database with the Rongfa example's progress recorded (``None`` for another file)."""
+    if file.name != "rongfa_tower.yaml":
+        return None
+    db = Path(tempfile.mkdtemp()) / "recorded.db"
+    for activity, day in RONGFA_PROGRESS:
+        subprocess.run([sys.executable, "-m", "tui", "progress", str(file), activity,
+                        "--finished", day, "--by", "bench", "--db", str(db)], cwd=ROOT,
+                       check=True, capture_output=True,
+                       env={**os.environ, "TOWERPLAN_TODAY": "2023-07-05"})
+    return db
+
+
+def once(file: Path, cols: int, rows: int, template: Path | None
+         ) -> tuple[float, list[float]]:
     """(launch to the towers drawn, each switch's time) of one run."""
-    s = Session(file, cols, rows)
+    s = Session(file, cols, rows, template)
     try:
         while not s.stamp.exists() or not s.stamp.read_text().strip():
             time.sleep(0.005)
@@ -96,12 +120,18 @@ def main() -> None:
     p.add_argument("file", nargs="?", default=str(ROOT / "examples" / "rongfa_tower.yaml"))
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--size", default="120x40")
+    p.add_argument("--empty-db", action="store_true",
+                   help="open a database with nothing recorded")
     args = p.parse_args()
     cols, rows = (int(x) for x in args.size.split("x"))
+    for package in ("scheduler", "projects", "tui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+    template = None if args.empty_db else recorded_db(Path(args.file))
     load = os.getloadavg()[0]
-    runs = [once(Path(args.file), cols, rows) for _ in range(args.runs)]
+    runs = [once(Path(args.file), cols, rows, template) for _ in range(args.runs)]
     starts = [r[0] for r in runs]
-    print(f"{Path(args.file).name} at {args.size}: overview on screen after "
+    db = "nothing recorded" if template is None else "progress recorded"
+    print(f"{Path(args.file).name} at {args.size}, database with {db}: overview on screen after "
           f"{statistics.median(starts):.2f} s (median of {len(starts)}; min {min(starts):.2f}, "
           f"max {max(starts):.2f})")
     for k, (key, words) in enumerate(SWITCHES):
