@@ -12,12 +12,15 @@ too long) become one-line :class:`ProjectError` messages naming the database, ne
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from types import SimpleNamespace
 
 from projects.errors import ProjectError
 
+from . import reader
 from .engine import BUSY_TIMEOUT_S, is_default, make_engine, resolve_url, shown, sqlite_path
+from .version import refuse_newer
 
 SCHEMA_LOCK_KEY = 7_246_150  # PostgreSQL advisory lock taken while creating the tables
 
@@ -105,11 +108,6 @@ class Store:
         if not path.exists():
             yield None
             return
-        import sqlite3
-
-        from . import reader
-        from .version import refuse_newer
-
         try:
             conn = reader.connect(path, BUSY_TIMEOUT_S)
         except sqlite3.Error as err:
@@ -126,8 +124,6 @@ class Store:
 
     def _sqlite_failure(self, err) -> ProjectError:
         """A ``sqlite3`` error in the words the SQLAlchemy path uses for it."""
-        import sqlite3
-
         if isinstance(err, sqlite3.OperationalError):
             return self._failure(SimpleNamespace(orig=err))
         return _db_error(f"database error on {self.shown}: {_first_line(err)}", "bad_database")
@@ -216,8 +212,6 @@ class _Checked:
         self._module, self._store = module, store
 
     def __getattr__(self, name: str):
-        import sqlite3
-
         function = getattr(self._module, name)
 
         def checked(*args, **kwargs):

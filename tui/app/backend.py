@@ -20,6 +20,7 @@ from projects.service import ProjectError
 
 from ..i18n import language
 from .backend_write import Writes
+from .early import start as start_early
 from .views import (
     ActivityRow,
     NodeTable,
@@ -79,9 +80,7 @@ class Backend(Writes):
         the app's own start-up: in a child process on the other core where the system can
         fork (:mod:`tui.app.early`), else in a thread. A screen asking meanwhile waits for it
         instead of loading twice. Errors are left for that screen's call to raise and report."""
-        from .early import start
-
-        self._early = start(self)
+        self._early = start_early(self)
         if self._early is not None:
             return
 
