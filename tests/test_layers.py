@@ -25,6 +25,8 @@ LAZY_ON_PURPOSE = {
     "projects/storage/store.py",  # the SQLModel tables (schema, repository): ~0.4 s
     "tui/commands/tui.py",  # the Textual app: only for ``towerplan tui``
     "tui/commands/_charts.py",  # the renderers with matplotlib: only to draw a picture
+    "tui/commands/report.py",  # the site report, its pictures and fonts: only for ``report``
+    "tui/commands/elevation.py",  # the same, for ``elevation``
 }
 
 
@@ -48,6 +50,12 @@ def test_scheduler_imports_no_project_ui_or_heavy_library():
 def test_the_service_imports_no_front_end_and_no_heavy_library():
     tops = _top(_modules_after("import projects, projects.service"))
     assert not tops & {"tui", "textual", "matplotlib", "pandas", "sqlmodel", "sqlalchemy"}
+
+
+def test_the_command_line_loads_no_report_and_no_picture_until_asked():
+    mods = _modules_after("import tui.cli; tui.cli.build_parser()")
+    assert not mods & {"tui.report.make", "tui.render.elevation", "tui.render.draw"}
+    assert not _top(mods) & {"textual", "matplotlib", "pandas", "sqlmodel", "sqlalchemy"}
 
 
 def _lint_imports(cwd, config=None) -> subprocess.CompletedProcess:

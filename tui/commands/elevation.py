@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..i18n import detect
 from ..render import check_output
-from ..report.make import check_folder, make_elevation
 from ._shared import add_as_of, add_db, add_file, open_tracked
 
 
@@ -27,6 +26,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # the report, its pictures and fonts: imported only for this command
+    from ..report.make import check_folder, make_elevation
+
     check_folder(check_output(args.output))
     store, tracked = open_tracked(args)
     pic = make_elevation(store, tracked, args.output, args.lang or detect(), as_of=args.as_of)

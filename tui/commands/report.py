@@ -15,7 +15,6 @@ import sys
 from projects import service
 
 from ..i18n import detect
-from ..report.make import check_pdf, make_report
 from ._shared import add_db, add_file, open_tracked
 
 
@@ -42,6 +41,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # the report, its pictures and fonts: imported only for this command
+    from ..report.make import check_pdf, make_report
+
     kind, text = ("week", args.week) if args.week else ("month", args.month)
     check_pdf(args.output)
     period = service.report_period(kind, text)
