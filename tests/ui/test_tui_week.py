@@ -91,7 +91,12 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
-        app.screen.query_one("#cause", Select).value = "materials"
+        causes = app.screen.query_one("#cause", Select)
+        # the service's causes (the database's list), in its order, each said in words
+        assert [value for _, value in causes._options] == list(service.CAUSES)
+        assert [str(label) for label, _ in causes._options][:2] == \
+            ["prerequisite work not finished", "materials not on site"]
+        causes.value = "materials"
         await pilot.press("tab", *"formwork late", "enter")
         await settle(pilot)
         row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")

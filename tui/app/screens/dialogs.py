@@ -21,12 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from projects.service import CAUSES
+
 from ...i18n import t
 from ..work import Failed, Loaded, deliver, describe
 from .base import translate_bindings
-
-CAUSES = ("prerequisite", "materials", "labour", "equipment", "design", "weather",
-          "inspection", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +170,9 @@ class ReasonDialog(Dialog):
 
     def fields(self) -> ComposeResult:
         yield Label(t("why.cause"))
-        yield Select([(t(f"cause.{c}"), c) for c in CAUSES], id="cause", allow_blank=False,
-                     value=CAUSES[0], classes="field", compact=True)
+        causes = tuple(CAUSES)  # the service's list, in its order
+        yield Select([(t(f"cause.{c}"), c) for c in causes], id="cause", allow_blank=False,
+                     value=causes[0], classes="field", compact=True)
         yield Label(t("rec.note"))
         yield Input(placeholder=t("why.note_hint"), id="note", compact=True)
 

@@ -12,12 +12,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from projects.service import CAUSES
+
 from ...i18n import t
 from ..views import History
 from ..widgets.tables import fill
 from ..work import Failed, Loaded, deliver, describe
 from .base import translate_bindings
-from .dialogs import CAUSES, Dialog, RecordDialog, Recorded
+from .dialogs import Dialog, RecordDialog, Recorded
 
 COLUMNS = ("n", "what", "date", "note", "by", "at")
 

@@ -14,13 +14,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from projects.service import CAUSES
+
 from ...i18n import t
 from ..views import WeekView
 from ..widgets.bars import period_text
 from ..widgets.tables import fill
 from ..work import deliver
 from .base import SectionScreen
-from .dialogs import CAUSES, reason_dialog
+from .dialogs import reason_dialog
 from .recording import Recording, Selected
 
 COLUMNS = ("id", "plan_finish", "now", "state", "outcome", "reason", "name")
