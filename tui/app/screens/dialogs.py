@@ -211,6 +211,21 @@ class PourDialog(Dialog):
                     self.query_one("#note", Input).value.strip())
 
 
+def cause_words(cause: str, short: bool = False) -> str:
+    """A cause of the service's list in the language in use (in a word when ``short``); any
+    other as written."""
+    if cause not in CAUSES:
+        return cause
+    return t(f"cause.short.{cause}" if short else f"cause.{cause}")
+
+
+def reason_words(reason, short: bool = False) -> str:
+    """A reason as recorded (a ``Reason``): its cause in words and its note, or the cause
+    alone when ``short``."""
+    cause = cause_words(reason.cause, short)
+    return cause if short or not reason.text else f"{cause}: {reason.text}"
+
+
 def reason_dialog(app, period, activity: str) -> ReasonDialog:
     """The dialog that records why ``activity`` of the week plan ``period`` was not done,
     through the backend of ``app``."""
