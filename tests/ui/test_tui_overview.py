@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Label
+from textual.widgets import DataTable, Digits, Label
 
 from projects import service
 from tests.conftest import EXAMPLE
-from tests.ui.tuikit import SMALL_BEHIND, make_app, settle, write
+from tests.ui.tuikit import SMALL_BEHIND, make_app, screen_text, settle, table_cells, write
 from tui.app.widgets.bars import PlanBar
 from tui.app.widgets.building import Building, layout
 from tui.app.widgets.figures import Figures
@@ -190,3 +190,26 @@ async def test_a_tower_left_behind_by_the_status_date_says_why(tmp_path):
         assert "F24 plan 2023-08-14, not poured" in text
         assert "nothing recorded after 2023-07-04" in text
         assert "forecast 2024-01-06" in text  # the same date as status and Nodes
+
+
+async def test_the_today_strip_at_80x24_shows_whole_names_and_the_cause_in_a_word(tmp_path):
+    app = make_app(tmp_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        store, tracked = app.backend.store, app.backend.tracked()
+        service.freeze_plan(store, tracked, "week", "2023-W27", by="test")
+        service.record_reason(store, tracked, "2023-W27", "A.F22.core", "weather", "rain",
+                              by="test")
+        app.data_changed()
+        await settle(pilot)
+        table = app.screen.query_one("#today", DataTable)
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
+        rows = table_cells(app, "#today")
+        assert rows[0] == {"when": "今天", "name": "A 22F: Core walls (climbing form)",
+                           "state": "施工中", "why": "天气"}  # the cause, in Chinese
+        assert "A 22F: Core walls (climbing form)" in screen_text(app)
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot, delay=0.1)
+        row = table_cells(app, "#today")[0]
+        assert (row["item"], row["name"], row["why"]) == \
+            ("A.F22.core", "22F: Core walls (climbing form)", "天气: rain")
