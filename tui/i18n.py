@@ -84,7 +84,6 @@ S: dict[str, tuple[str, str]] = {
     "ov.coming_floor": ("{floor} pour due {date} · plan {plan}", "{floor} 预计浇筑 {date} · 计划 {plan}"),
     "ov.no_floor_left": ("every floor poured", "全部楼层已浇筑"),
     "ov.topping": ("Top-out", "封顶"),
-    "ov.due": ("due {date}", "预测 {date}"),
     "ov.forecast": ("forecast {date}", "预测 {date}"),
     "ov.trend": ("trend {date} at the cycle now", "按当前周期趋势 {date}"),
     "ov.ahead_d": ("{n} d ahead", "提前 {n} 天"),

@@ -70,6 +70,20 @@ MORNING: dict[str, tuple[str, str]] = {
     "plan.short_missing": ("not frozen: F freezes it", "未冻结: 按 F 冻结"),
     "plan.master_not_frozen_here": ("Choose a year, month or week plan (p) to freeze it.",
                                     "请先选择年、月或周计划 (p) 再冻结。"),
+    # the short forms a table takes when 80 columns do not hold the long ones
+    "wk.col.plan_short": ("Plan", "计划"),
+    "wk.col.state_short": ("State", "状态"),
+    "wk.col.reason_short": ("Why not", "原因"),
+    "wk.started": ("started", "施工中"),
+    "wk.no_reason_short": ("no reason", "未填原因"),
+    "cause.short.prerequisite": ("prerequisite", "前道工序"),
+    "cause.short.materials": ("materials", "材料"),
+    "cause.short.labour": ("labour", "劳动力"),
+    "cause.short.equipment": ("equipment", "机械设备"),
+    "cause.short.design": ("design", "图纸/设计"),
+    "cause.short.weather": ("weather", "天气"),
+    "cause.short.inspection": ("inspection", "验收/审批"),
+    "cause.short.other": ("other", "其他"),
 }
 
 

@@ -3,8 +3,10 @@ error panel until they are fixed."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from tests.conftest import EXAMPLE
-from tests.ui.tuikit import go, make_app, settle, table_rows, write
+from tests.ui.tuikit import go, make_app, screen_text, settle, table_cells, table_rows, write
 from tui import i18n
 from tui.app.screens.help import HelpScreen
 from tui.app.work import describe
@@ -33,6 +35,38 @@ async def test_nodes_screen_lists_every_key_node_in_date_order(tmp_path):
         assert a_top[1:] == ["A", "on track", "31 d early", "2024-03-30", "2024-04-30",
                              "2024-04-21"]
         assert rows[-1][0] == "Handover"
+
+
+async def test_nodes_at_80x24_keep_name_margin_and_whole_dates(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go(pilot, "4")
+        table = app.screen.query_one(DataTable)
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
+        by_name = {r["node"]: r for r in table_cells(app)}
+        assert by_name["A塔主体结构封顶 topping-out"] == {
+            "node": "A塔主体结构封顶 topping-out", "margin": "31 d early",
+            "forecast": "2024-03-30", "target": "2024-04-30", "planned": "2024-04-21"}
+        shown = screen_text(app)
+        assert "A塔主体结构封顶 topping-out   31 d early  2024-03-30  2024-04-30  2024-04-21" \
+            in shown  # whole, as a person sees it
+        assert "Handover                     244 d early  2024-10-29  2025-06-30  2024-10-29" \
+            in shown
+        await pilot.resize_terminal(100, 30)  # room for the status again
+        await settle(pilot, delay=0.1)
+        assert table_cells(app)[0]["status"] == "done early"
+
+
+async def test_chinese_nodes_at_80x24_align_their_margins_by_cells(tmp_path):
+    app = make_app(tmp_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go(pilot, "4")
+        shown = screen_text(app)
+        # 提前 is two cells a character: right-aligned by cells, each date keeps its column
+        assert "A structure to floor 10        提前 5 天  2023-01-10  2023-01-15  2023-01-09" \
+            in shown
+        assert "Handover                     提前 244 天  2024-10-29  2025-06-30  2024-10-29" \
+            in shown
 
 
 async def test_help_opens_and_closes_and_q_quits(tmp_path):

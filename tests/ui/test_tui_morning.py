@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Select
 
 from projects import service
 from tests.conftest import EXAMPLE
-from tests.ui.tuikit import go, make_app, settle, write
+from tests.ui.tuikit import go, make_app, settle, table_cells, write
 from tui.app.screens.dialogs import PourDialog, RecordDialog
 from tui.app.screens.history import HistoryScreen, WithdrawDialog
 from tui.app.screens.schedule import Query, matches, select_rows
@@ -173,9 +173,9 @@ async def test_the_today_strip_records_done_and_a_reason_shows_at_once(tmp_path)
         await pilot.press("tab", *"typhoon", "enter")
         await settle(pilot)
         item = next(i for i in app.screen.strip.items if i.activity == "B.F24.core")
-        assert item.reason == "weather: typhoon"  # in its row before it is due
-        cells = [str(c) for c in today.get_row_at(ids.index("B.F24.core"))]
-        assert cells[4] == "weather: typhoon"
+        assert (item.reason.cause, item.reason.text) == ("weather", "typhoon")
+        cells = table_cells(app, "#today")[ids.index("B.F24.core")]
+        assert cells["why"] == "weather: typhoon"  # in its row before it is due
 
 
 async def test_the_plan_level_is_remembered_for_the_project_across_starts(tmp_path):

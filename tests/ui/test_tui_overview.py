@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Label
+from rich.cells import cell_len
+from textual.widgets import DataTable, Digits, Label
 
 from projects import service
 from tests.conftest import EXAMPLE
-from tests.ui.tuikit import SMALL_BEHIND, make_app, settle, write
+from tests.ui.tuikit import SMALL_BEHIND, make_app, screen_text, settle, table_cells, write
 from tui.app.widgets.bars import PlanBar
 from tui.app.widgets.building import Building, layout
 from tui.app.widgets.figures import Figures
@@ -37,13 +38,38 @@ async def test_rongfa_overview_shows_both_towers_ahead(tmp_path):
         states = {f.label: f.state for f in ba.floors}
         assert states["F21"] == "done" and states["F22"] == "in_progress"
         assert states["F23"] == "planned" and "late" not in states.values()
-        text_b = _figures_text(b)
-        assert "F23 · 23 of 37" in text_b and "100.0 of 172.4 m" in text_b
-        # the forecast topping-out is the schedule's, as on Nodes and in status
-        assert "due 2023-12-09" in text_b and "plan 2024-01-12" in text_b
-        assert "34 d early" in text_b
-        assert "Next    B structure to\n" in text_b and "floor 30\n" in text_b  # wrapped
+        # the forecast topping-out is the schedule's, called forecast as on Nodes and in
+        # status; the next node's name wraps onto two lines, and nothing else does
+        assert _figures_text(b) == ("Floor   F23 · 23 of 37\n"
+                                    "Height  100.0 of 172.4 m\n"
+                                    "Cycle   10 d · plan 10\n"
+                                    "Top-out forecast 2023-12-09\n"
+                                    "        plan 2024-01-12\n"
+                                    "        34 d early\n"
+                                    "Next    B structure to\n"
+                                    "        floor 30\n"
+                                    "        forecast 2023-09-20\n"
+                                    "        41 d early")
+        _assert_whole(app, a)
+        _assert_whole(app, b)
         assert "Rongfa Tower" in app.title and "2023-07-04" in app.sub_title
+
+
+def _assert_whole(app, card) -> None:
+    """Nothing of the card's figures is cut at the card's size: each line fits its width,
+    every line fits its height, and the words sit beside the big number (two towers at
+    80×24)."""
+    figures = card.query_one(Figures)
+    lines = _figures_text(card).splitlines()
+    assert max(cell_len(line) for line in lines) <= figures.size.width, lines
+    assert len(lines) <= figures.size.height, (len(lines), figures.size)
+    assert figures.region.bottom <= card.content_region.bottom
+    verdict, digits = card.query_one(".verdict", Label), card.query_one(Digits)
+    assert card.has_class("narrow") and verdict.region.y == digits.region.y
+    words = str(verdict.render())
+    shown = screen_text(app)
+    assert all(line in shown for line in lines)  # on the screen as a person sees it
+    assert all(word in shown for word in words.split())
 
 
 async def test_wide_terminal_gives_the_long_form_and_one_floor_per_line(tmp_path):
@@ -116,7 +142,10 @@ async def test_chinese_overview_says_ahead(tmp_path):
         b = _cards(app)["B"]
         assert str(b.query_one(".verdict", Label).render()) == "提前 31 天 (对比总控计划)"
         text = _figures_text(b)
-        assert "封顶" in text and "预测 2023-12-09" in text and "提前 34 天" in text
+        assert "封顶     预测 2023-12-09\n" in text and "提前 34 天" in text
+        assert "下一节点 B structure to\n" in text and "预测 2023-09-20" in text
+        _assert_whole(app, _cards(app)["A"])
+        _assert_whole(app, b)
 
 
 async def test_figures_against_a_frozen_week_plan_with_its_ppc(tmp_path):
@@ -190,3 +219,26 @@ async def test_a_tower_left_behind_by_the_status_date_says_why(tmp_path):
         assert "F24 plan 2023-08-14, not poured" in text
         assert "nothing recorded after 2023-07-04" in text
         assert "forecast 2024-01-06" in text  # the same date as status and Nodes
+
+
+async def test_the_today_strip_at_80x24_shows_whole_names_and_the_cause_in_a_word(tmp_path):
+    app = make_app(tmp_path, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        store, tracked = app.backend.store, app.backend.tracked()
+        service.freeze_plan(store, tracked, "week", "2023-W27", by="test")
+        service.record_reason(store, tracked, "2023-W27", "A.F22.core", "weather", "rain",
+                              by="test")
+        app.data_changed()
+        await settle(pilot)
+        table = app.screen.query_one("#today", DataTable)
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
+        rows = table_cells(app, "#today")
+        assert rows[0] == {"when": "今天", "name": "A 22F: Core walls (climbing form)",
+                           "state": "施工中", "why": "天气"}  # the cause, in Chinese
+        assert "A 22F: Core walls (climbing form)" in screen_text(app)
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot, delay=0.1)
+        row = table_cells(app, "#today")[0]
+        assert (row["item"], row["name"], row["why"]) == \
+            ("A.F22.core", "22F: Core walls (climbing form)", "天气: rain")

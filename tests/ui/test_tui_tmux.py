@@ -109,7 +109,7 @@ def test_at_80x24_an_error_is_still_on_screen_15_seconds_later_and_goes_when_fix
         screen = app.screen()
         assert "Problem in the project file" in screen and "status_dat" in screen
         path.write_text(good, encoding="utf-8")  # fixed and saved: it reloads by itself
-        screen = app.wait_for("31 days ahead of the")
+        screen = app.wait_for("31 days ahead of")  # beside the big number at 80×24
         assert "Problem in the project file" not in screen
     finally:
         app.close()
@@ -122,7 +122,7 @@ def test_at_80x24_the_week_plans_ppc_is_visible(tmp_path):
     assert res.returncode == 0, res.stderr
     app = start(tmp_path, 80, 24)
     try:
-        app.wait_for("31 days ahead of the")
+        app.wait_for("31 days ahead of")
         app.keys("p", "p", "p")  # the week plan on the overview: one short line
         screen = app.wait_for("PPC 100%")
         assert "W27" in screen

@@ -8,7 +8,7 @@ import datetime as dt
 from textual.widgets import DataTable, Input, Select, Static
 
 from projects import service
-from tests.ui.tuikit import go, make_app, settle, table_rows
+from tests.ui.tuikit import go, make_app, screen_text, settle, table_cells, table_rows
 from tui.app.screens.dialogs import ReasonDialog, RecordDialog
 from tui.app.widgets.building import Building
 from tui.app.widgets.tower_card import TowerCard
@@ -33,9 +33,10 @@ async def test_week_plan_of_the_status_date(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await go(pilot, "3")
-        rows = table_rows(app)
-        assert len(rows) == 15 and rows[0][:4] == ["A.F16.risers", "2023-07-03", "2023-07-03",
-                                                   "done"]
+        rows = table_cells(app)
+        assert len(rows) == 15 and rows[0] == {
+            "id": "A.F16.risers", "name": "16F: MEP risers", "plan_finish": "2023-07-03",
+            "now": "2023-07-03", "state": "done", "outcome": "", "reason": ""}
         assert "Week plan 2023-W27 (07-03 – 07-09)" in _text(app, "#week-title")
         assert "not frozen" in _text(app, "#week-title")
         assert "measured on a frozen week plan" in _text(app, "#week-ppc")
@@ -64,8 +65,8 @@ async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
         assert (entry.activity, entry.finished, entry.note) == \
             ("B.F24.setout", dt.date(2023, 7, 5), "set out at 7am")
         assert _text(app, "#week-ppc").startswith("PPC 100%: 7 of 7 due done so far · 5 still")
-        row = next(r for r in table_rows(app) if r[0] == "B.F24.setout")
-        assert row[3:5] == ["done", "done"]
+        row = next(r for r in table_cells(app) if r["id"] == "B.F24.setout")
+        assert (row["state"], row["outcome"]) == ("done", "done")
         assert "status 2023-07-05" in app.sub_title  # the status date moved
         await pilot.press("1")
         await settle(pilot)
@@ -76,7 +77,7 @@ async def test_mark_done_saves_at_once_and_every_figure_follows(tmp_path):
 
 async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
     app = make_app(tmp_path, today=dt.date(2023, 7, 15))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # room for the reasons in full
         await go(pilot, "3")
         await pilot.press("F")
         await settle(pilot)
@@ -86,16 +87,22 @@ async def test_not_done_with_a_reason_counts_in_ppc(tmp_path):
         app.screen.query_one("#date", Input).value = "2023-07-12"
         await pilot.press("enter")
         await settle(pilot)
-        row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")
-        assert row[2:6] == ["2023-07-12", "done", "not done", "no reason recorded"]
+        row = next(r for r in table_cells(app) if r["id"] == "A.F22.slabform")
+        assert [row[k] for k in ("now", "state", "outcome", "reason")] == \
+            ["2023-07-12", "done", "not done", "no reason recorded"]
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
-        app.screen.query_one("#cause", Select).value = "materials"
+        causes = app.screen.query_one("#cause", Select)
+        # the service's causes (the database's list), in its order, each said in words
+        assert [value for _, value in causes._options] == list(service.CAUSES)
+        assert [str(label) for label, _ in causes._options][:2] == \
+            ["prerequisite work not finished", "materials not on site"]
+        causes.value = "materials"
         await pilot.press("tab", *"formwork late", "enter")
         await settle(pilot)
-        row = next(r for r in table_rows(app) if r[0] == "A.F22.slabform")
-        assert row[5] == "materials not on site: formwork late"
+        row = next(r for r in table_cells(app) if r["id"] == "A.F22.slabform")
+        assert row["reason"] == "materials not on site: formwork late"
         # the status date is now 07-12: the week is over and what was not finished counts
         assert _text(app, "#week-ppc") == ("PPC 58.3%: 7 of 12 due done (the week is over)\n"
                                            "Not done: no reason recorded 4, materials not on "
@@ -135,3 +142,34 @@ async def test_a_refused_entry_keeps_the_dialog_open_with_what_was_typed(tmp_pat
         assert (entry.activity, entry.finished, entry.note) == \
             ("B.F24.core", dt.date(2023, 7, 5), "core done early")
         assert isinstance(app.screen.focused, DataTable)  # back on the list: keys work
+
+
+async def test_at_80x24_names_are_whole_and_nothing_is_off_the_edge(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go(pilot, "3")
+        table = app.screen.query_one(DataTable)
+        shown = screen_text(app)
+        # the longest name of the week, whole, its tower in front (the id gave up its room)
+        assert "B 23F: Inspection before pour (hold point)" in shown
+        assert "A 22F: Core walls (climbing form)" in shown
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
+        assert table_cells(app)[0] == {"name": "A 16F: MEP risers", "plan_finish": "07-03",
+                                       "now": "07-03", "state": "done"}  # no empty reasons
+        await pilot.press("F")
+        await settle(pilot)
+        service.record_reason(app.backend.store, app.backend.tracked(), "2023-W27",
+                              "A.F22.core", "prerequisite", "core rebar late", by="test")
+        app.data_changed()
+        await settle(pilot)
+        row = next(r for r in table_cells(app) if "Core walls" in r["name"])
+        assert (row["state"], row["reason"]) == ("started", "prerequisite")  # the cause alone
+        shown = screen_text(app)
+        assert "A 22F: Core walls (climbing form)" in shown and "prerequisite" in shown
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
+        await pilot.resize_terminal(200, 60)  # room for the ids and the reason in full
+        await settle(pilot, delay=0.1)
+        row = next(r for r in table_cells(app) if r.get("id") == "A.F22.core")
+        assert row["name"] == "22F: Core walls (climbing form)"
+        assert row["reason"] == "prerequisite work not finished: core rebar late"
+        assert (row["state"], row["outcome"]) == ("in progress", "open")

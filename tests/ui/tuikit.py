@@ -80,3 +80,19 @@ def table_rows(app) -> list[list[str]]:
 
     table = app.screen.query_one(DataTable)
     return [[str(c).strip() for c in table.get_row_at(k)] for k in range(table.row_count)]
+
+
+def table_cells(app, selector: str = "DataTable") -> list[dict[str, str]]:
+    """The rows of a DataTable of the current screen as text, by column key (the columns a
+    layout shows: a narrow terminal shows fewer)."""
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one(selector, DataTable)
+    keys = [c.key.value for c in table.ordered_columns]
+    return [dict(zip(keys, (str(c).strip() for c in table.get_row_at(k))))
+            for k in range(table.row_count)]
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, line by line (the screen as a person sees it)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -183,11 +183,10 @@ class Backend(Writes):
             if not week.first <= due <= week.last or line.state == "removed":
                 continue
             kind = KINDS.get(line.item.activity.rsplit(".", 1)[-1], "due")
-            reason = line.reason.shown if line.reason is not None else ""
             tower = line.item.tower or ""
             items.append(TodayItem(line.item.activity, short_name(line.item.name, names, tower),
                                    tower,
-                                   kind, due, line.state, due == self.today, reason))
+                                   kind, due, line.state, due == self.today, line.reason))
         items.sort(key=lambda x: (not x.today, x.finish, x.tower, x.activity))
         return TodayStrip(week, tuple(items))
 

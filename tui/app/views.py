@@ -57,7 +57,7 @@ class TodayItem:
     finish: dt.date
     state: str  # complete / in_progress / not_started
     today: bool  # due today (else later this week)
-    reason: str = ""
+    reason: Reason | None = None  # why it was not done, as recorded (the latest)
 
 
 @dataclass(frozen=True, slots=True)

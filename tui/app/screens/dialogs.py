@@ -21,12 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from projects.service import CAUSES
+
 from ...i18n import t
 from ..work import Failed, Loaded, deliver, describe
 from .base import translate_bindings
-
-CAUSES = ("prerequisite", "materials", "labour", "equipment", "design", "weather",
-          "inspection", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +170,9 @@ class ReasonDialog(Dialog):
 
     def fields(self) -> ComposeResult:
         yield Label(t("why.cause"))
-        yield Select([(t(f"cause.{c}"), c) for c in CAUSES], id="cause", allow_blank=False,
-                     value=CAUSES[0], classes="field", compact=True)
+        causes = tuple(CAUSES)  # the service's list, in its order
+        yield Select([(t(f"cause.{c}"), c) for c in causes], id="cause", allow_blank=False,
+                     value=causes[0], classes="field", compact=True)
         yield Label(t("rec.note"))
         yield Input(placeholder=t("why.note_hint"), id="note", compact=True)
 
@@ -209,6 +209,21 @@ class PourDialog(Dialog):
         return Pour(str(self.query_one("#tower", Select).value), floor,
                     parse_day(self.query_one("#date", Input).value),
                     self.query_one("#note", Input).value.strip())
+
+
+def cause_words(cause: str, short: bool = False) -> str:
+    """A cause of the service's list in the language in use (in a word when ``short``); any
+    other as written."""
+    if cause not in CAUSES:
+        return cause
+    return t(f"cause.short.{cause}" if short else f"cause.{cause}")
+
+
+def reason_words(reason, short: bool = False) -> str:
+    """A reason as recorded (a ``Reason``): its cause in words and its note, or the cause
+    alone when ``short``."""
+    cause = cause_words(reason.cause, short)
+    return cause if short or not reason.text else f"{cause}: {reason.text}"
 
 
 def reason_dialog(app, period, activity: str) -> ReasonDialog:

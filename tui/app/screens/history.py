@@ -18,7 +18,7 @@ from ..widgets.footer import KeyLine
 from ..widgets.tables import fill
 from ..work import Failed, Loaded, deliver, describe
 from .base import translate_bindings
-from .dialogs import CAUSES, Dialog, RecordDialog, Recorded
+from .dialogs import Dialog, RecordDialog, Recorded, cause_words
 
 COLUMNS = ("n", "what", "date", "note", "by", "at")
 
@@ -72,7 +72,7 @@ class HistoryScreen(ModalScreen):
         state = t("hist.none") if not data.lines else \
             t("hist.counts") if data.live else t("hist.all_withdrawn")
         self.query_one("#hist-state", Static).update(state)
-        reasons = [t("hist.reason", period=r.period, cause=_cause(r.cause), text=r.text,
+        reasons = [t("hist.reason", period=r.period, cause=cause_words(r.cause), text=r.text,
                      by=r.recorded_by, at=_when(r.recorded_at)) for r in data.reasons]
         self.query_one("#hist-reasons", Static).update(
             "\n".join([t("hist.reasons")] + reasons) if reasons else "")
@@ -117,10 +117,6 @@ class HistoryScreen(ModalScreen):
 
 def _when(at) -> str:
     return f"{at:%Y-%m-%d %H:%M}" if at else ""
-
-
-def _cause(cause: str) -> str:
-    return t(f"cause.{cause}") if cause in CAUSES else cause
 
 
 def _cells(line) -> tuple:

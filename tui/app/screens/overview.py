@@ -25,14 +25,13 @@ from ..widgets.bars import (
     short_period,
 )
 from ..widgets.building import COLOURS
-from ..widgets.tables import fill
+from ..widgets.tables import Column, fit
 from ..widgets.tower_card import TowerCard
 from ..work import deliver
 from .base import SectionScreen
-from .dialogs import reason_dialog
+from .dialogs import reason_dialog, reason_words
 from .recording import Recording, Selected
 
-TODAY_COLUMNS = ("when", "item", "kind", "state", "why", "name")
 STATE_STYLE = {"complete": "green", "in_progress": "yellow"}
 
 
@@ -116,6 +115,7 @@ class OverviewScreen(Recording, SectionScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "short")
         self._arrange()
+        self.call_after_refresh(self._layout_today)  # once the strip has its new size
 
     def _arrange(self) -> None:
         """Towers side by side, as many as fit at 38 columns or more each; more towers wrap
@@ -137,13 +137,19 @@ class OverviewScreen(Recording, SectionScreen):
         self.query_one("#today-title", Static).update(
             title + ("  " + t("today.none") if not strip.items else ""))
         table = self.query_one("#today", DataTable)
-        keep = table.cursor_row
-        fill(table, [(k, t(f"today.col.{k}")) for k in TODAY_COLUMNS],
-             [_today_cells(x) for x in strip.items], [x.activity for x in strip.items],
-             limit=48)
         table.display = bool(strip.items)
-        if strip.items:
-            table.move_cursor(row=min(keep, len(strip.items) - 1))
+        self._layout_today()
+
+    def _layout_today(self) -> None:
+        """The strip in the fullest of its layouts that fits the screen (80 columns first)."""
+        if self.strip is None:
+            return
+        items = self.strip.items
+        table = self.query_one("#today", DataTable)
+        keep = table.cursor_row
+        fit(table, today_layouts(items), [x.activity for x in items], cut="name", limit=48)
+        if items:
+            table.move_cursor(row=min(keep, len(items) - 1))
 
     def _today_item(self) -> TodayItem | None:
         if self.strip is None or not self.strip.items:
@@ -184,15 +190,42 @@ class OverviewScreen(Recording, SectionScreen):
         self.app.saved(message.text)
 
 
-def _today_cells(item: TodayItem) -> tuple:
-    """When, the id, pour/inspection, the state, the reason and the name last (a narrow
-    terminal cuts the name, never the state)."""
-    when = t("today.today") if item.today else f"{item.finish:%m-%d}"
-    state = t(f"state.{item.state}") or "·"
-    kind = t(f"today.kind.{item.kind}") if item.kind != "due" else ""
-    return (Text(when, style="b" if item.today else ""), item.activity, kind,
-            Text(state, style=STATE_STYLE.get(item.state, "")),
-            Text(item.reason, style="red" if item.reason else ""), item.name)
+def today_layouts(items) -> list[list[Column]]:
+    """The Today strip's layouts, fullest first: when, the id, the name, pour or inspection,
+    the state and the reason in full (even empty, on a wide screen); the reason only when one
+    is recorded; the reason as its cause alone; then without pour/inspection (the name says
+    it); then the tower before the name instead of the id. A name is cut (…) only when the
+    leanest does not fit."""
+    when = Column("when", t("today.col.when"),
+                  tuple(Text(t("today.today"), style="b") if x.today else f"{x.finish:%m-%d}"
+                        for x in items))
+    ids = Column("item", t("today.col.item"), tuple(x.activity for x in items))
+    name = Column("name", t("today.col.name"), tuple(Text(x.name) for x in items))
+    towered = Column("name", t("today.col.name"),
+                     tuple(Text(f"{x.tower} {x.name}" if x.tower else x.name) for x in items))
+    kind = Column("kind", t("today.col.kind"),
+                  tuple(t(f"today.kind.{x.kind}") if x.kind != "due" else "" for x in items))
+    state = Column("state", t("today.col.state"),
+                   tuple(Text(t(f"state.{x.state}") or "·", style=STATE_STYLE.get(x.state, ""))
+                         for x in items))
+    short_state = Column("state", t("today.col.state"), tuple(
+        Text(t("wk.started"), style=STATE_STYLE[x.state]) if x.state == "in_progress" else c
+        for x, c in zip(items, state.cells)))
+    why = Column("why", t("today.col.why"), tuple(_why(x) for x in items))
+    cause = Column("why", t("today.col.why"), tuple(_why(x, short=True) for x in items))
+    any_why = [why] if any(x.reason for x in items) else []
+    any_cause = [cause] if any_why else []
+    return [[when, ids, name, kind, state, why],
+            [when, ids, name, kind, state, *any_why],
+            [when, ids, name, kind, state, *any_cause],
+            [when, ids, name, short_state, *any_cause],
+            [when, towered, short_state, *any_cause]]
+
+
+def _why(item: TodayItem, short: bool = False) -> Text:
+    if item.reason is None:
+        return Text("")
+    return Text(reason_words(item.reason, short), style="red")
 
 
 def legend() -> str:

@@ -14,16 +14,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from projects.service import CAUSES
+
 from ...i18n import t
 from ..views import WeekView
 from ..widgets.bars import period_text
-from ..widgets.tables import fill
+from ..widgets.tables import Column, fit
 from ..work import deliver
 from .base import SectionScreen
-from .dialogs import CAUSES, reason_dialog
+from .dialogs import cause_words, reason_dialog, reason_words
 from .recording import Recording, Selected
 
-COLUMNS = ("id", "plan_finish", "now", "state", "outcome", "reason", "name")
 OUTCOME_STYLE = {"done": "green", "not done": "red", "open": "", "removed": "dim"}
 STATE_STYLE = {"complete": "dim", "in_progress": "yellow"}
 
@@ -53,6 +54,7 @@ class WeekScreen(Recording, SectionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view = None  # the week shown; it stays when recording moves the status date
+        self.data: WeekView | None = None
         self.step = 0  # a move asked for with [ or ]
 
     def body(self) -> ComposeResult:
@@ -66,15 +68,24 @@ class WeekScreen(Recording, SectionScreen):
         return lambda: self.app.backend.week(step, start)
 
     async def show(self, data: WeekView) -> None:
-        self.view = view = data.plan
-        self.query_one("#week-title", Static).update(_title(view))
-        self.query_one("#week-ppc", Static).update(_ppc(view))
+        self.data, self.view = data, data.plan
+        self.query_one("#week-title", Static).update(_title(data.plan))
+        self.query_one("#week-ppc", Static).update(_ppc(data.plan))
+        self._layout()
+
+    def _layout(self) -> None:
+        """The table in the fullest of its layouts that fits the screen (80 columns first)."""
+        if self.data is None:
+            return
+        lines = self.data.plan.lines
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        fill(table, [(k, t(f"wk.col.{k}")) for k in COLUMNS], [_cells(x, data.names) for x in view.lines],
-             [x.item.activity for x in view.lines])
-        if view.lines:
-            table.move_cursor(row=min(keep, len(view.lines) - 1))
+        fit(table, layouts(self.data), [x.item.activity for x in lines], cut="name")
+        if lines:
+            table.move_cursor(row=min(keep, len(lines) - 1))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._layout)  # once the table has its new size
 
     # -- actions ------------------------------------------------------------------------------
     def _selected(self):
@@ -153,23 +164,83 @@ def _ppc(view) -> str:
 
 
 def _cause(cause: str) -> str:
-    """A cause in the language in use (the service counts items without one as
-    ``no reason recorded``)."""
-    return t(f"cause.{cause}") if cause in CAUSES else t("wk.no_reason")
+    """A cause in the language in use (the service counts items without one as ``no reason
+    recorded``)."""
+    return cause_words(cause) if cause in CAUSES else t("wk.no_reason")
 
 
-def _cells(line, names: dict[str, str]) -> tuple:
+def layouts(data: WeekView) -> list[list[Column]]:
+    """The week table's layouts, fullest first: every column with the reason in full (even
+    empty, on a wide screen); the reason only when one is recorded; the reason as its cause
+    alone; then short dates (07-05) and one state column; then the tower before the name
+    instead of the id. A name is cut (…) only when the leanest does not fit."""
+    lines, year = data.plan.lines, data.plan.period.first.year
+    ids = Column("id", t("wk.col.id"), tuple(x.item.activity for x in lines))
+    names = tuple(_name(x, data.names) for x in lines)
+    name = Column("name", t("wk.col.name"), names)
+    dates = [Column("plan_finish", t("wk.col.plan_finish"),
+                    tuple(_day(x.item.finish) for x in lines)),
+             Column("now", t("wk.col.now"), tuple(_day(x.finish_now) for x in lines))]
+    short = [Column("plan_finish", t("wk.col.plan_short"),
+                    tuple(_day(x.item.finish, year) for x in lines)),
+             Column("now", t("wk.col.now"), tuple(_day(x.finish_now, year) for x in lines))]
+    states = [Column("state", t("wk.col.state"), tuple(_state(x) for x in lines)),
+              Column("outcome", t("wk.col.outcome"), tuple(_outcome(x) for x in lines))]
+    one_state = [Column("state", t("wk.col.state_short"), tuple(_one_state(x) for x in lines))]
+    reason = Column("reason", t("wk.col.reason"), tuple(_reason(x) for x in lines))
+    cause = Column("reason", t("wk.col.reason_short"), tuple(_reason(x, short=True)
+                                                             for x in lines))
+    why = [reason] if any(c.plain for c in reason.cells) else []
+    why_short = [cause] if why else []
+    towered = Column("name", t("wk.col.name"),
+                     tuple(Text(f"{x.item.tower} ") + n if x.item.tower else n
+                           for x, n in zip(lines, names)))
+    return [[ids, name, *dates, *states, reason],
+            [ids, name, *dates, *states, *why],
+            [ids, name, *dates, *states, *why_short],
+            [ids, name, *short, *one_state, *why_short],
+            [towered, *short, *one_state, *why_short]]
+
+
+def _name(line, names: dict[str, str]) -> Text:
     item = line.item
-    mark = "◆ " if item.node else ""
+    return Text(("◆ " if item.node else "") + names.get(item.activity, item.name))
+
+
+def _day(day, year: int | None = None) -> str:
+    """A date in full, or ``07-05`` when it falls in ``year`` (the week's)."""
+    if day is None:
+        return ""
+    return f"{day:%m-%d}" if day.year == year else str(day)
+
+
+def _state(line) -> Text:
     state = t(f"state.{line.state}") if line.state != "removed" else t("wk.removed")
+    return Text(state, style=STATE_STYLE.get(line.state, ""))
+
+
+def _outcome(line) -> Text:
     outcome = t(f"wk.out.{line.outcome}") if line.outcome else ""
-    reason = ""
+    return Text(outcome, style=OUTCOME_STYLE.get(line.outcome or "", ""))
+
+
+def _one_state(line) -> Text:
+    """Progress and outcome in one short word: the week's outcome once it is decided (done,
+    not done, removed), else how far the work is (started, done), else ``open``."""
+    if line.outcome in ("done", "not done", "removed"):
+        return _outcome(line)
+    if line.state == "in_progress":
+        return Text(t("wk.started"), style=STATE_STYLE["in_progress"])
+    if line.state == "complete":
+        return _state(line)
+    return _outcome(line)
+
+
+def _reason(line, short: bool = False) -> Text:
+    """The reason recorded (its cause and note; the cause alone when ``short``), or "no
+    reason recorded" for an item not done without one."""
     if line.reason is not None:
-        reason = _cause(line.reason.cause) + (f": {line.reason.text}" if line.reason.text
-                                              else "")
-    elif line.outcome == "not done":
-        reason = t("wk.no_reason")
-    return (item.activity, str(item.finish), str(line.finish_now or ""),
-            Text(state, style=STATE_STYLE.get(line.state, "")),
-            Text(outcome, style=OUTCOME_STYLE.get(line.outcome or "", "")),
-            Text(reason, style="dim" if not line.reason else ""), Text(mark + names.get(item.activity, item.name)))
+        return Text(reason_words(line.reason, short))
+    if line.outcome == "not done":
+        return Text(t("wk.no_reason_short" if short else "wk.no_reason"), style="dim")
+    return Text("")

@@ -149,7 +149,7 @@ def _cycle(s, wide: bool):
 def _topping(s, wide: bool):
     if s.topped_out:
         return [(t("ov.topped", date=s.forecast_topping_out), "green")]
-    rows = [(t("ov.forecast" if wide else "ov.due", date=s.forecast_topping_out), "b")]
+    rows = [(t("ov.forecast", date=s.forecast_topping_out), "b")]
     if wide and s.trend_topping_out:
         rows.append((t("ov.trend", date=s.trend_topping_out), "dim"))
     if s.planned_topping_out:
@@ -168,10 +168,11 @@ def _node(s, wide: bool):
         t("ov.planned", date=node.planned)
     margin = early_late(node.slack_days) if node.slack_days is not None else ""
     if wide:
-        return [(node.name, ""), (f"{ref} · {t('ov.due', date=node.forecast)}", ""),
+        return [(node.name, ""), (f"{ref} · {t('ov.forecast', date=node.forecast)}", ""),
                 (f"{status}, {margin}" if margin else status, tone)]
     # narrow: the margin says it (its colour gives the verdict), the status when there is none
-    return [(node.name, ""), (t("ov.due", date=node.forecast), ""), (margin or status, tone)]
+    return [(node.name, ""), (t("ov.forecast", date=node.forecast), ""),
+            (margin or status, tone)]
 
 
 def _coming(floors, count: int):

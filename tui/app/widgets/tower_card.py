@@ -9,17 +9,26 @@ from textual.widgets import Digits, Label
 from .building import Building
 from .figures import Figures, verdict
 
+NARROW = 60  # columns under which a card is narrow (two towers on fewer than 120 columns)
+
 
 class TowerCard(Vertical):
-    """A bordered panel for one tower; :meth:`show` gives it a ``TowerView`` to display."""
+    """A bordered panel for one tower; :meth:`show` gives it a ``TowerView`` to display.
+    A narrow card (class ``narrow``: two towers at 80×24) puts the words beside the big
+    number and gives the figures the room the building can spare, so that nothing wraps
+    or is cut."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="card-body"):
             yield Building()
             with Vertical(classes="card-figures"):
-                yield Digits("", classes="big")
-                yield Label("", classes="verdict")
+                with Horizontal(classes="card-head"):
+                    yield Digits("", classes="big")
+                    yield Label("", classes="verdict")
                 yield Figures()
+
+    def on_resize(self) -> None:
+        self.set_class(self.outer_size.width < NARROW, "narrow")
 
     def show(self, view, plan: str, tallest: int) -> None:
         """Display ``view`` (status and floors) measured against the plan named ``plan``,
