@@ -48,7 +48,7 @@ async def run(path: str) -> None:
         on_loop.append(time.perf_counter() - start)
 
     screen_module.ScheduleScreen.on_schedule_screen_filtered = timed
-    screen_module.select_rows = timed_choose
+    screen_module.select_rows = timed_choose  # the name the screen calls
     app = TowerplanApp(Backend(path), lang="en")
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)

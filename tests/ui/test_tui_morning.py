@@ -13,7 +13,7 @@ from tests.conftest import EXAMPLE
 from tests.ui.tuikit import go, make_app, settle, table_cells, write
 from tui.app.screens.dialogs import PourDialog, RecordDialog
 from tui.app.screens.history import HistoryScreen, WithdrawDialog
-from tui.app.screens.schedule import Query, matches, select_rows
+from tui.app.screens.schedule_query import Query, matches, select_rows
 from tui.app.views import ActivityRow
 from tui.app.widgets.virtual_table import VirtualTable
 

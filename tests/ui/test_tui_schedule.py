@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from tests.ui.tuikit import go, make_app, settle
 from tui.app.backend import ActivityRow
-from tui.app.screens.schedule import Query, parse_floors, select_rows
+from tui.app.screens.schedule_query import Query, parse_floors, select_rows
 from tui.app.widgets.activity_panel import ActivityPanel
 from tui.app.widgets.virtual_table import VirtualTable, fit
 
@@ -159,3 +159,34 @@ async def test_an_activity_held_by_its_own_constraint_says_so(tmp_path):
         text = app.screen.query_one(ActivityPanel).render().plain
         assert "Its start is held by its constraint SNET 2023-09-01." in text
         assert "Drives: A.F3.fitout → A.F4.fitout" in text
+
+
+async def test_at_80_columns_the_names_keep_their_room_and_nothing_runs_off(tmp_path):
+    """At 80×24 free float and Crit make way and the name fills what is left, cut with …;
+    from 120 columns every column is back."""
+    from tests.ui.tuikit import screen_text
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await settle(pilot, delay=0.2)
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if line.lstrip().startswith("ID"))
+        assert "FF" not in header.split() and "Crit" not in header
+        assert header.split()[-2:] == ["Progress", "Activity"]
+        table = app.screen.query_one(VirtualTable)
+        width = sum(c.width + table.GAP for _, c in table.shown_columns())
+        assert width <= table.size.width - table.styles.scrollbar_size_vertical
+        row: dict[str, str] = {}
+        for line in lines:  # the table's rows (the panel below names the selected one again)
+            if line[1:3] in ("A.", "B."):
+                row.setdefault(line.split()[0], line.rstrip())
+        assert row["B.F23.pour"].endswith("done      23F: Slab pour")  # whole
+        core = row["A.F22.core"]  # "22F: Core walls (climbing form)", cut at the edge
+        assert core.endswith("started   22F: Core walls (…")
+    async with make_app(tmp_path).run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        header = next(line for line in screen_text(pilot.app).splitlines()
+                      if line.lstrip().startswith("ID"))
+        assert header.split() == ["ID", "Start", "Finish", "TF", "FF", "Crit", "Progress",
+                                  "Activity"]

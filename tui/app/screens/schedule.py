@@ -10,9 +10,7 @@ rows are chosen once per pause in typing, not per keystroke.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -25,105 +23,24 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 
 from ...i18n import t
-from ..widgets.activity_panel import ActivityPanel
+from ..widgets.activity_panel import ActivityPanel, activity_state
 from ..widgets.virtual_table import Column, VirtualTable
 from ..work import deliver
 from .base import SectionScreen
 from .recording import Recording, Selected
+from .schedule_query import Query, parse_floors, select_rows
 
 COLUMNS = ("id", "start", "finish", "tf", "ff", "crit", "state", "name")
-WIDTHS = {"start": 10, "finish": 10, "tf": 4, "ff": 4, "crit": 4, "state": 11, "name": 60}
+WIDTHS = {"start": 10, "finish": 10, "tf": 4, "ff": 4, "crit": 4, "state": 7, "name": 60}
+NAME_ROOM = 24  # the least the name column is given before free float and "Crit" make way
+OPTIONAL = ("ff", "crit")  # drawn when the name still has its room (critical: TF in bold)
 NUMERIC = ("tf", "ff")
-SORT_FIELDS = {"id": "id", "name": "name", "start": "start", "finish": "finish",
-               "tf": "total_float", "ff": "free_float", "crit": "critical", "state": "state"}
 STATE_STYLES = {"complete": "dim", "in_progress": "yellow"}
-_RANGE = re.compile(r"^\s*([BbFf]?)(\d+)\s*(?:[-–~]\s*([BbFf]?)(\d+))?\s*$")
-_WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
-    """What the table shows: filters and sort order."""
-
-    tower: str | None = None  # None = all; "" = activities outside any tower
-    floors: tuple[int, int] | None = None
-    critical: bool = False
-    search: str = ""
-    sort: str = "start"
-    reverse: bool = False
-
-
-def parse_floors(text: str) -> tuple[int, int] | None:
-    """``5`` / ``5-20`` / ``F5-F20`` / ``B2-F3`` → (lowest, highest) floor number
-    (basements negative); ``ValueError`` when not understood."""
-    m = _RANGE.match(text)
-    if m is None:
-        raise ValueError(text)
-
-    def num(prefix: str, digits: str) -> int:
-        return -int(digits) if prefix.upper() == "B" else int(digits)
-
-    low = num(m.group(1), m.group(2))
-    high = num(m.group(3) or "", m.group(4)) if m.group(4) else low
-    return (min(low, high), max(low, high))
-
-
-def search_words(text: str) -> tuple[str, ...]:
-    """The words of a search, lower case."""
-    return tuple(text.lower().split())
-
-
-@lru_cache(maxsize=1 << 17)
-def _tokens(aid: str, name: str) -> frozenset[str]:
-    """What a search word can match in a row: its id, each dotted part of the id, and each
-    word of its name (split at anything but letters and digits); kept between searches."""
-    aid = aid.lower()
-    return frozenset({aid, *aid.split("."), *_WORD.findall(name.lower())})
-
-
-def matches(words, row) -> bool:
-    """Every search word finds the row: a whole word of the id or name (``b`` finds tower B,
-    not the b inside "Slab"), the start of the id (``a.f2``), or, from three letters on, the
-    start of a word (``insp`` finds "Inspection"); a word with a dot matches whole parts of
-    the id (``.pour``, ``f5.pour``); a word in Chinese is found anywhere in the name."""
-    tokens = _tokens(row.id, row.name)
-    dotted = f".{row.id.lower()}."
-    for w in words:
-        if w in tokens or dotted.startswith(f".{w}"):
-            continue
-        if "." in w and f".{w.strip('.')}." in dotted:  # ".pour", "f5.pour"
-            continue
-        if len(w) >= 3 and any(tok.startswith(w) for tok in tokens):
-            continue
-        if not w.isascii() and w in row.name.lower():
-            continue
-        return False
-    return True
-
-
-def select_rows(rows, query: Query) -> list:
-    """The rows that pass ``query``, in its order."""
-    words = search_words(query.search)
-    out = []
-    for r in rows:
-        if query.tower is not None and r.tower != query.tower:
-            continue
-        if query.critical and not r.critical:
-            continue
-        if query.floors is not None and (r.floor is None or
-                                         not query.floors[0] <= r.floor <= query.floors[1]):
-            continue
-        if words and not matches(words, r):
-            continue
-        out.append(r)
-    out.sort(key=sort_key(query.sort), reverse=query.reverse)
-    return out
-
-
-def sort_key(column: str):
-    """Key function for rows sorted by ``column`` (ties broken by start, then id)."""
-    field = SORT_FIELDS[column]
-    return lambda r: (getattr(r, field), r.start, r.id)
+def _room(columns, hidden, gap: int, width: int) -> int:
+    """The cells left for the name (the last column) in ``width``."""
+    return width - sum(c.width + gap for c in columns[:-1] if c.key not in hidden) - gap
 
 
 def first_open(rows) -> int:
@@ -134,14 +51,15 @@ def first_open(rows) -> int:
 def table_cells(rows) -> dict[str, tuple]:
     """The table cells of each row by activity id: built once, in a worker (10k rows take a
     third of a second)."""
-    red, bold_red = Style(color="red"), Style(color="red", bold=True)
-    states = {s: (t(f"state.{s}"), Style.parse(STATE_STYLES.get(s, "none")))
+    red, bold_red, bold = Style(color="red"), Style(color="red", bold=True), Style(bold=True)
+    states = {s: (activity_state(s), Style.parse(STATE_STYLES.get(s, "none")))
               for s in ("not_started", "in_progress", "complete")}
     out = {}
     for r in rows:
         tf = str(r.total_float)
-        out[r.id] = (r.id, r.start.isoformat(), r.finish.isoformat(),
-                     (tf, red) if r.total_float < 0 else tf, str(r.free_float),
+        tf_cell = (tf, bold_red if r.critical else red) if r.total_float < 0 else \
+            (tf, bold) if r.critical else tf
+        out[r.id] = (r.id, r.start.isoformat(), r.finish.isoformat(), tf_cell, str(r.free_float),
                      ("●", bold_red) if r.critical else "", states[r.state], r.name)
     return out
 
@@ -183,6 +101,7 @@ class ScheduleScreen(Recording, SectionScreen):
         self.query_state = Query()
         self._shown: list[str] = []  # activity ids in table order
         self._rows: dict = {}  # ActivityRow by id
+        self._columns: tuple[Column, ...] = ()  # every column at its natural width
         self._search_timer: Timer | None = None
         self._detail_timer: Timer | None = None
 
@@ -212,19 +131,41 @@ class ScheduleScreen(Recording, SectionScreen):
 
     def _add_columns(self, rows) -> None:
         """Fixed widths (the id column fits the longest id, up to 28): the figures stay where
-        the eye expects them, and the name comes last so a narrow terminal still shows the
-        dates and floats."""
-        table = self.query_one(VirtualTable)
-        if table.columns:
+        the eye expects them, and the name comes last, in the room left."""
+        if self._columns:
             return
         widths = dict(WIDTHS, id=min(max((len(r.id) for r in rows), default=4), 28))
         labels = {k: t(f"col.{k}") for k in COLUMNS}
-        table.set_columns(Column(k, labels[k], max(widths[k], cell_len(labels[k])), k in NUMERIC)
-                          for k in COLUMNS)
+        self._columns = tuple(Column(k, labels[k], max(widths[k], cell_len(labels[k])),
+                                     k in NUMERIC) for k in COLUMNS)
+        self._fit_columns()
+        self.call_after_refresh(self._fit_columns)  # once the table has its size
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 190, "wide")
         self.set_class(self.size.height < 30, "short")
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """The name takes the room left, cut with … at the edge: where that is under
+        :data:`NAME_ROOM` cells (80 columns), free float and "Crit" make way first (critical
+        rows keep their total float in bold) and a rare long id is cut with … (the panel
+        shows it whole)."""
+        table = self.query_one(VirtualTable)
+        # the room beside the vertical scrollbar, which appears once the rows are in
+        width = table.size.width - table.styles.scrollbar_size_vertical
+        if not self._columns or width <= 0:
+            return
+        columns = list(self._columns)
+        hide = ()
+        if _room(columns, (), table.GAP, width) < NAME_ROOM:
+            hide = OPTIONAL
+            columns[0] = replace(columns[0], width=min(columns[0].width, 16))
+        name = max(10, min(_room(columns, hide, table.GAP, width), WIDTHS["name"]))
+        columns[-1] = replace(columns[-1], width=name)
+        table.hide(hide)
+        if tuple(columns) != table.columns:
+            table.set_columns(columns)
 
     # -- loading ------------------------------------------------------------------------------
     def request(self):

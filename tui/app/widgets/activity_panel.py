@@ -26,7 +26,7 @@ class ActivityPanel(Widget):
         out.append(t("det.line", id=a.id, name=a.name), style=head_style)
         out.append("\n" + t("det.dates", start=a.start, finish=a.finish, dur=a.duration,
                             tf=a.total_float, ff=a.free_float))
-        state = t(f"state.{a.state}")
+        state = activity_state(a.state)
         if state:
             out.append(f" · {state}", style=STATE_STYLE.get(a.state, ""))
         out.append(f"\n{t('det.why')}: ", style="bold")
@@ -65,9 +65,15 @@ def _link_line(link, arrow: str) -> Text:
     line.append(link.id, style="bold red" if link.critical else "bold")
     line.append(f" {link.type}{lag}  {link.start} → {link.finish}  ")
     line.append(link.name, style="dim")
-    state = t(f"state.{link.state}")
+    state = activity_state(link.state)
     if state:
         line.append(f"  {state}", style=STATE_STYLE.get(link.state, ""))
     if link.slack is not None and not link.driving:
         line.append("  " + t("det.slack", n=link.slack), style="dim")
     return line
+
+
+def activity_state(state: str) -> str:
+    """An activity's state in the words of recording it: ``done``, ``started`` (a floor of
+    the building is "in progress"), nothing when not started."""
+    return t("wk.started") if state == "in_progress" else t(f"state.{state}")

@@ -26,6 +26,8 @@ class KeyLine(Static):
         text-overflow: ellipsis;
         color: $footer-foreground;
         background: $footer-background;
+        link-style: none;
+        link-style-hover: reverse;
     }
     """
 

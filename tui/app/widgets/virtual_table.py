@@ -81,11 +81,24 @@ class VirtualTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.columns: tuple[Column, ...] = ()
         self.rows: list = []
+        self.hidden: frozenset[str] = frozenset()  # keys of columns not drawn (narrow screen)
 
     def set_columns(self, columns) -> None:
         """Set the columns (before or after the rows)."""
         self.columns = tuple(columns)
         self._resize()
+
+    def hide(self, keys) -> None:
+        """Draw every column but those with these keys (their cells stay in the rows)."""
+        keys = frozenset(keys)
+        if keys != self.hidden:
+            self.hidden = keys
+            self._resize()
+            self.refresh()
+
+    def shown_columns(self) -> list[tuple[int, Column]]:
+        """(position in each row, column) of the columns drawn, left to right."""
+        return [(k, c) for k, c in enumerate(self.columns) if c.key not in self.hidden]
 
     def show(self, rows, cursor: int = 0) -> None:
         """Display ``rows`` (a list of cell tuples) with the cursor on row ``cursor``."""
@@ -102,7 +115,8 @@ class VirtualTable(ScrollView, can_focus=True):
         return len(self.rows)
 
     def _resize(self) -> None:
-        width = sum(c.width for c in self.columns) + self.GAP * len(self.columns)
+        shown = self.shown_columns()
+        width = sum(c.width for _, c in shown) + self.GAP * len(shown)
         self.virtual_size = Size(width, len(self.rows) + 1)
 
     # -- drawing ------------------------------------------------------------------------------
@@ -132,7 +146,8 @@ class VirtualTable(ScrollView, can_focus=True):
     def _segments(self, cells, style: Style) -> list[Segment]:
         out = []
         gap = " " * self.GAP
-        for column, cell in zip(self.columns, cells):
+        for k, column in self.shown_columns():
+            cell = cells[k]
             text, extra = (cell, None) if isinstance(cell, str) else cell
             cell_style = style + extra if extra is not None else style
             out.append(Segment(" ", style))
@@ -169,7 +184,7 @@ class VirtualTable(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         if event.y == 0:
             x = event.x + scroll_x
-            for column in self.columns:
+            for _, column in self.shown_columns():
                 x -= column.width + self.GAP
                 if x < 0:
                     self.post_message(self.HeaderClicked(self, column.key))
