@@ -20,7 +20,6 @@ from projects.service import ProjectError
 
 from ..i18n import language
 from .backend_write import Writes
-from .early import start as start_early
 from .views import (
     ActivityRow,
     NodeTable,
@@ -52,12 +51,10 @@ class Backend(Writes):
         self._lock = threading.RLock()
         self._tracked = None
         self._current = None
-        self._early = None  # the first screen's answers from a child process (early.py)
 
     # -- loading and caching ------------------------------------------------------------------
     def tracked(self):
         """The file with the progress recorded in the database combined into it."""
-        self._adopt()
         with self._lock:
             if self._tracked is None:
                 self._tracked = service.open_tracked(self.path, self.store)
@@ -69,54 +66,26 @@ class Backend(Writes):
 
     def current(self):
         """The current schedule, with everything recorded."""
-        self._adopt()
         with self._lock:
             if self._current is None:
                 self._current = service.current_schedule(self.project())
             return self._current
 
     def prefetch(self) -> None:
-        """Start loading, scheduling and the first screen's figures now, so the work overlaps
-        the app's own start-up: in a child process on the other core where the system can
-        fork (:mod:`tui.app.early`), else in a thread. A screen asking meanwhile waits for it
-        instead of loading twice. Errors are left for that screen's call to raise and report."""
-        self._early = start_early(self)
-        if self._early is not None:
-            return
-
+        """Start loading and scheduling in the background, so the work overlaps the app's own
+        start-up; a screen asking meanwhile waits on the lock instead of loading twice.
+        Errors are left for that screen's call to raise and report."""
         def run() -> None:
             with contextlib.suppress(Exception):  # reported by the first screen that asks
                 self.current()
 
         threading.Thread(target=run, name="towerplan-prefetch", daemon=True).start()
 
-    def _adopt(self) -> dict:
-        """The child's answers once it is done (``{}``: none, or no longer true because the
-        file was reloaded or something recorded meanwhile); its project and schedule become
-        the cached ones."""
-        early = self._early
-        if early is None:
-            return {}
-        answers = early.wait()
-        with self._lock:
-            if self._early is not early:
-                return {}
-            if self._tracked is None and "current" in answers:
-                self._tracked, self._current = answers.pop("tracked"), answers.pop("current")
-            return answers
-
-    def early(self, *key):
-        """The child's answer to the call ``key`` (``("overview", "master", 0)``), once;
-        ``None`` when there is none."""
-        answers = self._adopt()
-        with self._lock:
-            return answers.pop(key, None) if self._early is not None else None
-
     def reload(self) -> None:
         """Forget the file, the recorded progress and the schedule: the next call reads them
         again."""
         with self._lock:
-            self._tracked = self._current = self._early = None
+            self._tracked = self._current = None
 
     def file_stamp(self) -> tuple[float, int] | None:
         """The project file's modification time and size (``None``: it is gone), to notice
@@ -131,7 +100,7 @@ class Backend(Writes):
         """Read the database again (not the file) after a write."""
         with self._lock:
             self._tracked = service.track(self.tracked().base, self.store)
-            self._current = self._early = None
+            self._current = None
 
     def period(self, level: str, shift: int = 0, start=None):
         """The period of ``level`` holding the status date (``today`` when there is none),
@@ -156,8 +125,6 @@ class Backend(Writes):
     def overview(self, level: str = "master", shift: int = 0) -> Overview:
         """The per-tower figures and floors against the plan ``level`` (its period holding the
         status date, moved ``shift`` periods), and the Today strip."""
-        if (early := self.early("overview", level, shift)) is not None:
-            return early
         project = self.project()
         base, ref = self.baseline(level, shift)
         cur = self.current()
@@ -172,8 +139,6 @@ class Backend(Writes):
         """The Today strip: the week holding ``today`` and its pours, inspections and other
         items due that week (today's first), with their state now and any reason recorded
         (asked after the towers are drawn: it derives the week's plan)."""
-        if (early := self.early("today_items")) is not None:
-            return early
         week = self.period("week", 0, _week_key(self.today))
         view = service.week_plan(self.store, self.tracked(), week)
         names = self.tower_names()

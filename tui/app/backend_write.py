@@ -20,7 +20,7 @@ SOURCE = "towerplan tui"
 
 class Writes:
     """Recording through the service (the backend provides ``store``, ``tracked()``,
-    ``today``, ``_lock``, ``_recorded()`` and ``early()``)."""
+    ``today``, ``_lock`` and ``_recorded()``)."""
 
     def record(self, activity: str, *, started: dt.date | None = None,
                finished: dt.date | None = None, note: str | None = None):
@@ -83,8 +83,6 @@ class Writes:
 
     def plan_level(self) -> str:
         """The plan level last chosen in the app for this project (``master`` at first)."""
-        if (early := self.early("plan_level")) is not None:
-            return early
         return service.remembered(self.store, self.tracked(), PLAN_KEY) or "master"
 
     def remember_plan_level(self, level: str) -> None:
