@@ -106,9 +106,37 @@ def _measure_period(t: TowerDef, dur: dict[str, int]) -> int:
     return sched["2." + key].ef - sched["1." + key].ef
 
 
+_PATTERNS: dict = {}  # (the steps and their links, durations, floors) → the schedule
+_PATTERNS_KEPT = 4096
+
+
 def schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
     """The tower's steps for ``floors`` consecutive floors (ids ``0.setout``, ``1.setout``, …)
-    with the given step durations, scheduled alone on a seven-day calendar."""
+    with the given step durations, scheduled alone on a seven-day calendar.
+
+    Remembered for the process: a project with recorded floors is loaded twice (the file, then
+    with the floors written in), and each load fits the same towers' steps again."""
+    key = (_shape(t), tuple(dur[s["id"]] for s in t.steps), floors)
+    got = _PATTERNS.get(key)
+    if got is None:
+        if len(_PATTERNS) >= _PATTERNS_KEPT:
+            _PATTERNS.clear()
+        got = _PATTERNS[key] = _schedule_pattern(t, dur, floors)
+    return got
+
+
+def _shape(t: TowerDef) -> tuple:
+    """The tower's steps as a key: ids and links within a floor and to the next floor."""
+    shape = t.period_cache.get("shape")
+    if shape is None:
+        shape = t.period_cache["shape"] = (
+            tuple((s["id"], tuple((k.pred, k.type, k.lag, k.calendar_days) for k in s["links"]))
+                  for s in t.steps),
+            tuple((k.pred, k.succ, k.type, k.lag, k.calendar_days) for k in next_links(t)))
+    return shape
+
+
+def _schedule_pattern(t: TowerDef, dur: dict[str, int], floors: int):
     acts: list[Activity] = []
     links: list[Link] = []
     for f in range(floors):
