@@ -58,6 +58,14 @@ def test_the_command_line_loads_no_report_and_no_picture_until_asked():
     assert not _top(mods) & {"textual", "matplotlib", "pandas", "sqlmodel", "sqlalchemy"}
 
 
+def test_a_command_imports_only_its_own_module():
+    mods = _modules_after("import tui.cli; tui.cli.build_parser(['status', 'x.yaml'])")
+    assert {m for m in mods if m.startswith("tui.commands.")} == {
+        "tui.commands.status", "tui.commands._shared"}
+    everything = _modules_after("import tui.cli; tui.cli.build_parser(['--help'])")
+    assert {"tui.commands.tui", "tui.commands.report", "tui.commands.import_"} <= everything
+
+
 def _lint_imports(cwd, config=None) -> subprocess.CompletedProcess:
     exe = shutil.which("lint-imports") or str(ROOT / ".venv" / "bin" / "lint-imports")
     args = [exe, "--no-cache"] + (["--config", str(config)] if config else [])

@@ -19,16 +19,28 @@ COMMANDS = ("validate", "schedule", "status", "plan", "progress", "nodes", "what
             "forecast", "risk", "export", "import_", "gantt", "flowline", "scurve", "elevation", "report", "tui")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv=None) -> argparse.ArgumentParser:
+    """The parser; with ``argv`` naming a command first, only that command's module is
+    imported and registered (each costs its imports; ``towerplan --help`` and anything not
+    starting with a command get them all)."""
     parser = argparse.ArgumentParser(
         prog="towerplan",
         description="Construction schedule tracker for high-rise projects: floor cycles, "
                     "year/month/week plans, days ahead or behind per tower.")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    asked = _command_asked(sys.argv[1:] if argv is None else argv)
+    for name in (asked,) if asked else COMMANDS:
         importlib.import_module(f"tui.commands.{name}").register(sub)
     return parser
+
+
+def _command_asked(argv) -> str | None:
+    """The module of the command ``argv`` starts with (``import`` is ``import_``), if any."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    name = "import_" if argv[0] == "import" else argv[0]
+    return name if name in COMMANDS else None
 
 
 class _Version(argparse.Action):
@@ -50,7 +62,7 @@ def _version() -> str:
 
 def main(argv=None) -> int:
     """Run one command; returns the exit status (0 ok, 2 a user's mistake)."""
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
