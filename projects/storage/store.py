@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from types import SimpleNamespace
 
 from projects.errors import ProjectError
 
@@ -108,24 +107,22 @@ class Store:
         if not path.exists():
             yield None
             return
-        try:
+        conn = None
+        try:  # a sqlite3 error, here or in the caller's reads, said as the SQLAlchemy path says it
             conn = reader.connect(path, BUSY_TIMEOUT_S)
+            version = reader.read_version(conn)
+            refuse_newer(version, self.shown)
+            yield None if version is None else (reader, conn)
         except sqlite3.Error as err:
             raise self._sqlite_failure(err) from None
-        try:
-            try:
-                version = reader.read_version(conn)
-            except sqlite3.Error as err:
-                raise self._sqlite_failure(err) from None
-            refuse_newer(version, self.shown)
-            yield None if version is None else (_Checked(reader, self), conn)
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def _sqlite_failure(self, err) -> ProjectError:
         """A ``sqlite3`` error in the words the SQLAlchemy path uses for it."""
         if isinstance(err, sqlite3.OperationalError):
-            return self._failure(SimpleNamespace(orig=err))
+            return self._failure(err)
         return _db_error(f"database error on {self.shown}: {_first_line(err)}", "bad_database")
 
     @contextmanager
@@ -182,7 +179,7 @@ class Store:
             raise
         except sx.OperationalError as err:
             self._ready = False
-            raise self._failure(err) from None
+            raise self._failure(err.orig) from None
         except (sx.ArgumentError, sx.NoSuchModuleError) as err:
             raise _db_error(f"not a database URL {self.shown!r} ({_first_line(err)}): use a "
                             f"file path, sqlite:///PATH or postgresql+psycopg://USER@HOST/DB",
@@ -196,31 +193,14 @@ class Store:
                 else "towerplan works with SQLite and PostgreSQL"
             raise _db_error(f"cannot use {self.shown}: {err} ({hint})", "bad_database") from None
 
-    def _failure(self, err) -> ProjectError:
-        text = _first_line(err.orig)
+    def _failure(self, driver_error) -> ProjectError:
+        """An operational error of the database driver (locked, unreachable …) in words."""
+        text = _first_line(driver_error)
         if "locked" in text or "busy" in text:
             return _db_error(f"the database {self.shown} stayed busy for {BUSY_TIMEOUT_S} s "
                              f"(another writer held it): nothing was saved, try again",
                              "database_busy")
         return _db_error(f"cannot use the database {self.shown}: {text}", "bad_database")
-
-
-class _Checked:
-    """:mod:`.reader`'s functions, their ``sqlite3`` errors said as the store says them."""
-
-    def __init__(self, module, store: Store) -> None:
-        self._module, self._store = module, store
-
-    def __getattr__(self, name: str):
-        function = getattr(self._module, name)
-
-        def checked(*args, **kwargs):
-            try:
-                return function(*args, **kwargs)
-            except sqlite3.Error as err:
-                raise self._store._sqlite_failure(err) from None
-
-        return checked
 
 
 def _first_line(err) -> str:
