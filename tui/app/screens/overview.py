@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ..views import Overview, TodayItem, TodayStrip
+from ..widgets.activity_panel import activity_state
 from ..widgets.bars import (
     PlanBar,
     period_text,
@@ -209,8 +210,8 @@ def today_layouts(items) -> list[list[Column]]:
                    tuple(Text(t(f"state.{x.state}") or "·", style=STATE_STYLE.get(x.state, ""))
                          for x in items))
     short_state = Column("state", t("today.col.state"), tuple(
-        Text(t("wk.started"), style=STATE_STYLE[x.state]) if x.state == "in_progress" else c
-        for x, c in zip(items, state.cells)))
+        Text(activity_state(x.state) or "·", style=STATE_STYLE.get(x.state, ""))
+        for x in items))
     why = Column("why", t("today.col.why"), tuple(_why(x) for x in items))
     cause = Column("why", t("today.col.why"), tuple(_why(x, short=True) for x in items))
     any_why = [why] if any(x.reason for x in items) else []

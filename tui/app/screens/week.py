@@ -18,6 +18,7 @@ from projects.service import CAUSES
 
 from ...i18n import t
 from ..views import WeekView
+from ..widgets.activity_panel import activity_state
 from ..widgets.bars import period_text
 from ..widgets.tables import Column, fit
 from ..work import deliver
@@ -229,10 +230,8 @@ def _one_state(line) -> Text:
     not done, removed), else how far the work is (started, done), else ``open``."""
     if line.outcome in ("done", "not done", "removed"):
         return _outcome(line)
-    if line.state == "in_progress":
-        return Text(t("wk.started"), style=STATE_STYLE["in_progress"])
-    if line.state == "complete":
-        return _state(line)
+    if line.state in ("in_progress", "complete"):
+        return Text(activity_state(line.state), style=STATE_STYLE[line.state])
     return _outcome(line)
 
 

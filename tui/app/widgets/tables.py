@@ -60,10 +60,14 @@ def room(table: DataTable, rows: int) -> int:
     return width
 
 
+def _whole(column: Column, limit: int) -> int:
+    """The cells ``column`` takes with its label and every cell whole (at most ``limit``)."""
+    return min(max([_width(column.label), *map(_width, column.cells)]), limit)
+
+
 def natural(columns: Sequence[Column], limit: int = 60) -> int:
     """The width a layout takes with every column whole (at most ``limit`` cells each)."""
-    return sum(min(max([_width(c.label), *map(_width, c.cells)]), limit) + PAD
-               for c in columns)
+    return sum(_whole(c, limit) + PAD for c in columns)
 
 
 def fit(table: DataTable, layouts: Sequence[Sequence[Column]], keys, cut: str,
@@ -80,8 +84,7 @@ def fit(table: DataTable, layouts: Sequence[Sequence[Column]], keys, cut: str,
     over = natural(columns, limit) - space
     if over > 0:
         k = next(n for n, c in enumerate(columns) if c.key == cut)
-        whole = min(max([_width(columns[k].label), *map(_width, columns[k].cells)]), limit)
-        width = max(whole - over, _width(columns[k].label), 4)
+        width = max(_whole(columns[k], limit) - over, _width(columns[k].label), 4)
         columns[k] = Column(cut, columns[k].label,
                             tuple(shorten(c, width) for c in columns[k].cells))
         widths = {cut: width}
